@@ -1,0 +1,46 @@
+# Two commands matter: `make serve` (build and serve the site) and `make test`
+# (every test).  Each installs what it needs into .venv by itself.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# The stamp names the requirements' checksum, so editing requirements.txt
+# reinstalls on the next make.
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build check test browser bench clean
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/python hooks/checks.py
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+$(STAMP): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers
+# here); CJK fonts make Chinese text render in screenshots and PDFs.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing chromium and fonts-noto-cjk ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else \
+	    echo "chromium 未安装，浏览器测试将被跳过（以 root 运行 make test 可自动安装）。"; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf site .pytest_cache

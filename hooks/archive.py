@@ -1,0 +1,190 @@
+"""The archive: which years exist, their metadata, and their report pages.
+
+A year exists when ``data/years/<year>.yml`` or ``docs/<year>/`` does; both
+must then be present.  Everything the site generates about years -- the
+navigation, the year homes, the home page -- is derived from the model built
+here, so that adding a year is adding files, never editing code or config.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import pathlib
+import re
+
+import report_text
+import schema
+import yaml_source
+from problems import Problem
+
+YEAR_DIR = re.compile(r"^(19|20)\d\d$")
+STATUSES = {"published": "已发布", "draft": "草稿"}
+
+
+@dataclasses.dataclass
+class Page:
+    """One Markdown page of a year's report."""
+
+    src_uri: str  # relative to docs/, with forward slashes
+    slug: str  # "index", "measures", ..., "full"
+    text: str
+    body: str  # without front matter
+    first_line: int  # file line of body's first line
+    blocks: list
+
+    @property
+    def title(self) -> str:
+        for block in self.blocks:
+            if block.kind in ("part", "title"):
+                return block.text
+        return ""
+
+
+@dataclasses.dataclass
+class YearMeta:
+    year: int
+    title: str
+    status: str
+    published_on: datetime.date | None = None
+    office: str | None = None
+    _path: tuple = ()
+
+
+YEAR_META = schema.Record({
+    "year": schema.Integer(minimum=1949, maximum=2100, help="年份，如 2023"),
+    "title": schema.Text(help="报告标题，与原文一致"),
+    "status": schema.Choice(STATUSES, help="published（已发布）或 draft（草稿）"),
+    "published_on": schema.Date(required=False, help="公开发布日期，如 2024-03-28；不知道就留空"),
+    "office": schema.Text(required=False, help="发布机关全称；不填则用网站配置中的机关名称"),
+}, model=YearMeta)
+
+
+@dataclasses.dataclass
+class Year:
+    meta: YearMeta
+    data_file: str
+    pages: dict  # slug -> Page
+
+    @property
+    def year(self) -> int:
+        return self.meta.year
+
+    @property
+    def parts(self):
+        """The report's part pages present this year, in official order."""
+        return [self.pages[p.slug] for p in report_text.PARTS if p.slug in self.pages]
+
+    @property
+    def is_draft(self) -> bool:
+        return self.meta.status == "draft"
+
+
+@dataclasses.dataclass
+class Archive:
+    years: list  # newest first
+
+    def year(self, number: int):
+        for year in self.years:
+            if year.year == number:
+                return year
+        return None
+
+    @property
+    def latest(self):
+        """The newest published year, else the newest draft."""
+        published = [y for y in self.years if not y.is_draft]
+        return (published or self.years or [None])[0]
+
+
+def load(root: pathlib.Path, docs_dir="docs", data_dir="data"):
+    """Load and validate every year.  Returns ``(archive, problems)``."""
+    root = pathlib.Path(root)
+    docs, data = root / docs_dir, root / data_dir
+    docs_dir, data_dir = _rel(docs, root), _rel(data, root)
+    problems: list[Problem] = []
+    data_years = {p.stem: p for p in sorted((data / "years").glob("*.yml"))}
+    doc_years = {p.name: p for p in sorted(docs.iterdir()) if p.is_dir() and YEAR_DIR.match(p.name)}
+    for stem, path in data_years.items():
+        if not YEAR_DIR.match(stem):
+            problems.append(Problem(_rel(path, root), 1, 1, f"文件名“{path.name}”不是年份",
+                                    "年度数据文件应以年份命名，例如 2024.yml。"))
+    years = []
+    for name in sorted(set(data_years) | set(doc_years), reverse=True):
+        if not YEAR_DIR.match(name):
+            continue
+        if name not in doc_years:
+            problems.append(Problem(_rel(data_years[name], root), 1, 1,
+                                    f"有 {name} 年的数据，但没有报告页面目录 {docs_dir}/{name}/",
+                                    f"请创建 {docs_dir}/{name}/ 及其页面（可用 make new-year YEAR={name}）。"))
+            continue
+        if name not in data_years:
+            problems.append(Problem(f"{docs_dir}/{name}/index.md", 1, 1,
+                                    f"有 {name} 年的报告页面，但没有数据文件 {data_dir}/years/{name}.yml",
+                                    f"请创建 {data_dir}/years/{name}.yml，至少包含 year、title、status。"))
+            continue
+        year, found = load_year(root, data_years[name], doc_years[name], docs)
+        problems += found
+        if year is not None:
+            years.append(year)
+    return Archive(years), problems
+
+
+def load_year(root, data_path, doc_path, docs):
+    rel = _rel(data_path, root)
+    raw, located, problems = yaml_source.load(data_path.read_bytes(), rel)
+    if raw is None:
+        return None, problems
+    meta = read_meta(raw, located, problems)
+    if meta is None:
+        return None, problems
+    if meta.year != int(data_path.stem):
+        problems.append(located.problem(("year",), f"year 写的是 {meta.year}，但文件名是 {data_path.name}",
+                                        "请让两者一致。"))
+    pages = {}
+    for path in sorted(doc_path.glob("*.md")):
+        page, found = read_page(path, docs, root)
+        problems += found
+        pages[page.slug] = page
+    if "index" not in pages:
+        problems.append(Problem(f"{_rel(doc_path, root)}/index.md", 1, 1,
+                                f"{meta.year} 年缺少年度首页 index.md", "请从上一年复制 index.md 并修改。"))
+    return Year(meta, rel, pages), problems
+
+
+def read_meta(raw, located, problems):
+    ctx = schema.Context(located)
+    if not isinstance(raw, dict):
+        problems.append(located.problem((), "年度数据文件的最外层应是“键: 值”", "请参考其他年份的文件。"))
+        return None
+    meta_fields = {k: v for k, v in raw.items() if k in YEAR_META.fields}
+    meta = YEAR_META.validate(meta_fields, (), ctx)
+    problems += ctx.problems
+    return meta
+
+
+def read_page(path, docs, root):
+    rel = _rel(path, root)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        text = data.decode("utf-8", errors="replace")
+        bad = [Problem(rel, line, 1, "文件不是 UTF-8 编码", "请用编辑器以“UTF-8”编码重新保存此文件。")]
+    else:
+        bad = []
+    front, body = report_text.split_front_matter(text)
+    first_line = front.count("\n") + 1
+    blocks, found = report_text.parse_blocks(body, first_line)
+    problems = bad + [Problem(rel, line, 1, message, hint, level=level)
+                for line, level, message, hint in found]
+    src_uri = path.relative_to(docs).as_posix()
+    return Page(src_uri, path.stem, text, body, first_line, blocks), problems
+
+
+def _rel(path, root) -> str:
+    try:
+        return pathlib.Path(path).resolve().relative_to(pathlib.Path(root).resolve()).as_posix()
+    except ValueError:
+        return str(path)

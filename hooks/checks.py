@@ -1,0 +1,54 @@
+"""The whole-project check, shared by ``make check`` and the build.
+
+Runs every validation over ``data/`` and ``docs/`` without building the site
+and returns all problems at once.  ``python hooks/checks.py`` is the command
+line (what ``make check`` runs); the ``site_data`` hook calls
+``check_project`` at the start of every build.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import sys
+
+import archive as archive_module
+import markers
+import page_fragments
+from problems import Problem, format_all
+
+
+def check_project(root, docs_dir="docs", data_dir="data"):
+    """Return ``(archive, problems)`` for the project at ``root``."""
+    root = pathlib.Path(root)
+    archive, problems = archive_module.load(root, docs_dir, data_dir)
+    docs = root / docs_dir
+    for path in sorted(docs.rglob("*.md")):
+        rel = archive_module._rel(path, root)
+        try:
+            text = path.read_text("utf-8")
+        except UnicodeDecodeError:
+            if not any(p.file == rel for p in problems):
+                problems.append(Problem(rel, 1, 1, "文件不是 UTF-8 编码",
+                                        "请用编辑器以“UTF-8”编码重新保存此文件。"))
+            continue
+        _, found = markers.find(text.split("\n"), rel, 1, known=page_fragments.MARKERS)
+        problems += found
+    return archive, sorted(set(problems))
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    root = pathlib.Path(argv[0]) if argv else pathlib.Path(__file__).resolve().parent.parent
+    _, problems = check_project(root)
+    errors = [p for p in problems if p.is_error]
+    if problems:
+        print(format_all(problems))
+    if errors:
+        print("检查未通过：请按上面的提示修改后再提交。")
+        return 1
+    print(f"检查通过：{root.name} 的数据和页面没有发现错误。")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""What each marker renders, as pure functions of the archive and the page.
+
+``MARKERS`` is the registry: the only names a page may use.  Each handler
+takes the page ``Context`` and the ``Marker`` and returns Markdown (HTML
+fragments from ``render`` count as Markdown).  They read no files and touch no
+MkDocs object, so tests call them directly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import render
+import report_text
+from markers import MarkerError
+
+YEAR_PAGE = re.compile(r"^(?P<year>\d{4})/(?P<slug>[^/]+)\.md$")
+
+
+@dataclasses.dataclass(frozen=True)
+class SiteConfig:
+    site_name: str
+    office: str
+    office_short: str = ""
+    use_directory_urls: bool = True
+
+    @classmethod
+    def from_mkdocs(cls, config) -> "SiteConfig":
+        office = (config.extra or {}).get("office") or {}
+        return cls(
+            site_name=config.site_name,
+            office=office.get("name", ""),
+            office_short=office.get("short_name", ""),
+            use_directory_urls=config.use_directory_urls,
+        )
+
+
+@dataclasses.dataclass
+class Context:
+    src_uri: str
+    archive: object
+    config: SiteConfig
+
+    @property
+    def _match(self):
+        return YEAR_PAGE.match(self.src_uri)
+
+    @property
+    def year(self):
+        m = self._match
+        return self.archive.year(int(m.group("year"))) if m else None
+
+    @property
+    def slug(self) -> str:
+        m = self._match
+        return m.group("slug") if m else ""
+
+    @property
+    def link(self):
+        return render.Linker(self.src_uri, self.config.use_directory_urls)
+
+    def require_year(self, marker):
+        if self.year is None:
+            raise MarkerError(f"标记“{marker.name}”只能用在某一年度的页面中（如 docs/2023/）",
+                              "请把它移到年度目录下的页面，或删除这一行。")
+        return self.year
+
+
+def year_meta(ctx, marker):
+    year = ctx.require_year(marker)
+    return render.render("year_meta.html", year=year, office=year.meta.office or ctx.config.office,
+                         link=ctx.link)
+
+
+def year_contents(ctx, marker):
+    year = ctx.require_year(marker)
+    return render.render("year_contents.html", year=year, link=ctx.link)
+
+
+def report_full(ctx, marker):
+    """The whole report on one page: title, preamble, then every part.
+
+    Built from the year's own pages, so the one-page report can never differ
+    from the part pages; headings of the parts are demoted one level under
+    the report title and markers (tables, figures) are left out, so the page
+    prints like the official document.
+    """
+    year = ctx.require_year(marker)
+    pieces = []
+    home = year.pages.get("index")
+    if home is not None:
+        lines = report_text.with_anchors(home.body, home.blocks, home.first_line)
+        pieces.append("\n".join(report_text.strip_markers(lines)))
+    for page in year.parts:
+        lines = report_text.with_anchors(page.body, page.blocks, page.first_line, shift=1)
+        pieces.append("\n".join(report_text.strip_markers(lines)))
+    meta = year_meta(ctx, marker)
+    text = "\n\n".join(pieces)
+    # The report metadata goes right under the title.
+    head, sep, rest = text.partition("\n")
+    return head + "\n" + meta + rest if head.startswith("# ") else meta + text
+
+
+def site_home(ctx, marker):
+    archive = ctx.archive
+    return render.render("home.html", config=ctx.config, latest=archive.latest,
+                         years=archive.years, link=ctx.link)
+
+
+MARKERS = {
+    "year:meta": year_meta,
+    "year:contents": year_contents,
+    "report:full": report_full,
+    "site:home": site_home,
+}
+
+
+def handlers(ctx) -> dict:
+    return {name: (lambda marker, f=f: f(ctx, marker)) for name, f in MARKERS.items()}

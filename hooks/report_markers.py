@@ -1,0 +1,58 @@
+"""MkDocs hook: fill the markers of every page and anchor the report text.
+
+Pages hold only the published prose and markers; this hook, on each page,
+gives the report's headings and paragraphs their stable anchors
+(``report_text``) and replaces each marker by what its handler renders
+(``page_fragments``).  Problems found here abort the build with the file and
+line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.exceptions import Abort
+
+import markers
+import page_fragments
+import report_text
+import site_state
+from problems import format_all
+
+log = logging.getLogger("mkdocs.hooks.report_markers")
+
+
+def on_page_markdown(markdown, page, config, files):
+    archive = site_state.archive()
+    src_uri = page.file.src_uri
+    context = page_fragments.Context(
+        src_uri=src_uri,
+        archive=archive,
+        config=page_fragments.SiteConfig.from_mkdocs(config),
+    )
+    year, slug = context.year, context.slug
+    source = year.pages.get(slug) if year else None
+    if source is not None and slug != "full":
+        lines = report_text.with_anchors(source.body, source.blocks, source.first_line)
+        first_line = source.first_line
+    else:
+        lines = markdown.split("\n")
+        first_line = _first_line(page)
+    handlers = page_fragments.handlers(context)
+    text, problems = markers.expand(lines, handlers, site_state.rel(page.file.abs_src_path),
+                                    first_line)
+    if problems:
+        for problem in problems:
+            log.error(problem.format())
+        raise Abort(f"页面 {src_uri} 有 {len(problems)} 个问题，构建中止。")
+    return text
+
+
+def _first_line(page) -> str:
+    """File line of the body's first line (front matter shifts it)."""
+    try:
+        with open(page.file.abs_src_path, encoding="utf-8") as handle:
+            front, _ = report_text.split_front_matter(handle.read())
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return front.count("\n") + 1

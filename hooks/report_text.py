@@ -1,0 +1,192 @@
+"""The structure of a report page: parts, numbered sections, numbered items.
+
+Reports use the official numbering 一、 / （一） / 1. as part of their text, so
+the numbering is never left to Markdown's list syntax.  This module reads a
+page's Markdown, recognises that hierarchy and gives every heading and
+paragraph a stable anchor derived from its *number*, not its wording: fixing a
+typo in a heading (as a recorded erratum) must not break links into it, and the
+same anchor in another year lands on the same place in the structure.
+
+Everything here is a pure function of the page text so it can be tested
+without building the site.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from problems import Problem, WARNING
+
+NUMERALS = "一二三四五六七八九十"
+
+# The four required parts, in the order the regulations list them.  ``slug`` is
+# the file name of the part's page in every year, which is what lets the year
+# switcher land on the same part in another year.
+@dataclasses.dataclass(frozen=True)
+class PartKind:
+    slug: str
+    short_title: str
+
+
+PARTS = (
+    PartKind("measures", "主要举措和成效"),
+    PartKind("shortcomings", "存在的不足和原因"),
+    PartKind("leadership", "第一责任人职责"),
+    PartKind("plans", "下一年度安排"),
+)
+PART_SLUGS = tuple(p.slug for p in PARTS)
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
+H1 = re.compile(r"^#\s+(?P<text>.+?)\s*$")
+H2 = re.compile(r"^##\s+(?P<text>.+?)\s*$")
+PART_NUMBER = re.compile(rf"^(?P<num>[{NUMERALS}]+)、")
+SECTION_NUMBER = re.compile(rf"^（(?P<num>[{NUMERALS}]+)）")
+ITEM_NUMBER = re.compile(r"^(?P<num>\d+)[.．、]")
+MARKER_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+
+
+def cn_number(text: str) -> int:
+    """Value of a Chinese numeral from 一 to 九十九."""
+    if not text or any(c not in NUMERALS for c in text):
+        raise ValueError(text)
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (NUMERALS.index(tens) + 1 if tens else 1) * 10 + (
+            NUMERALS.index(ones) + 1 if ones else 0)
+    if len(text) != 1:
+        raise ValueError(text)
+    return NUMERALS.index(text) + 1
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """Return (front matter block, body) so callers can keep line numbers."""
+    m = FRONT_MATTER.match(text)
+    if not m:
+        return "", text
+    return m.group(0), text[m.end():]
+
+
+@dataclasses.dataclass
+class Block:
+    """One heading or paragraph of a page, with its position in the source."""
+
+    kind: str  # "part", "section", "item", "paragraph"
+    line: int  # 1-based line of the block's first line in the page file
+    end: int  # 1-based line of the block's last line
+    text: str
+    anchor: str = ""
+    number: int = 0
+
+
+def parse_blocks(body: str, first_line: int = 1, default_part: int = 0):
+    """Split a page body into blocks and assign anchors.
+
+    ``first_line`` is the file line of the body's first line (front matter
+    shifts it).  Returns ``(blocks, problems)``; problems carry line numbers
+    but no file name (the caller adds it).
+    """
+    lines = body.split("\n")
+    blocks: list[Block] = []
+    problems: list[tuple[int, str, str, str]] = []
+    part, section, item, para = default_part, 0, 0, 0
+    i = 0
+    while i < len(lines):
+        raw = lines[i]
+        lineno = first_line + i
+        if not raw.strip() or MARKER_LINE.match(raw):
+            i += 1
+            continue
+        m1, m2 = H1.match(raw), H2.match(raw)
+        if m1:
+            text = m1.group("text")
+            pm = PART_NUMBER.match(text)
+            if pm:
+                part, section, item, para = cn_number(pm.group("num")), 0, 0, 0
+                blocks.append(Block("part", lineno, lineno, text, f"s{part}", part))
+            else:
+                blocks.append(Block("title", lineno, lineno, text))
+            i += 1
+            continue
+        if m2:
+            text = m2.group("text")
+            sm = SECTION_NUMBER.match(text)
+            if not sm:
+                problems.append((lineno, WARNING,
+                                 f"二级标题“{text[:20]}”没有以（一）式的编号开头",
+                                 "报告中的二级标题应写成“## （一）标题文字”。"))
+                blocks.append(Block("heading", lineno, lineno, text))
+            else:
+                number = cn_number(sm.group("num"))
+                if number != section + 1:
+                    problems.append((lineno, WARNING,
+                                     f"编号（{sm.group('num')}）不连续，上一个是第{section}个",
+                                     "请核对原文的编号；如原文确实如此，可忽略此警告。"))
+                section, item, para = number, 0, 0
+                blocks.append(Block("section", lineno, lineno, text,
+                                    anchor_for(part, section), number))
+            i += 1
+            continue
+        if raw.startswith("#"):
+            blocks.append(Block("heading", lineno, lineno, raw.lstrip("#").strip()))
+            i += 1
+            continue
+        # A paragraph runs to the next blank line, heading or marker.
+        j = i
+        while j + 1 < len(lines) and lines[j + 1].strip() and not lines[j + 1].startswith("#") \
+                and not MARKER_LINE.match(lines[j + 1]):
+            j += 1
+        text = "\n".join(lines[i:j + 1])
+        im = ITEM_NUMBER.match(text)
+        if im:
+            item = int(im.group("num"))
+            anchor = anchor_for(part, section, item)
+            blocks.append(Block("item", lineno, first_line + j, text, anchor, item))
+        else:
+            para += 1
+            anchor = anchor_for(part, section) + f"-p{para}"
+            blocks.append(Block("paragraph", lineno, first_line + j, text, anchor))
+        i = j + 1
+    return blocks, problems
+
+
+def anchor_for(part: int, section: int = 0, item: int = 0) -> str:
+    anchor = f"s{part}"
+    if section:
+        anchor += f"-{section}"
+    if item:
+        anchor += f"-{item}"
+    return anchor
+
+
+def with_anchors(body: str, blocks, first_line: int = 1, shift: int = 0) -> list:
+    """Return the body's lines with ``{#id}`` attributes (attr_list) added.
+
+    The result has one string per input line (a paragraph's last line gains
+    a second line holding its attribute list), so later passes can still find
+    things by line number.  ``blocks`` must come from ``parse_blocks`` on the
+    same body and ``first_line``.  ``shift`` demotes headings by that many
+    levels, for parts nested under the report title on the one-page report.
+    """
+    lines = body.split("\n")
+    starts = {b.line - first_line: b for b in blocks}
+    ends = {b.end - first_line: b for b in blocks if b.kind in ("item", "paragraph")}
+    out = []
+    for index, raw in enumerate(lines):
+        block = starts.get(index)
+        if block is not None and raw.startswith("#"):
+            raw = "#" * shift + raw
+            if block.anchor:
+                raw += f" {{#{block.anchor} .report-{block.kind}}}"
+        end = ends.get(index)
+        if end is not None and end.anchor:
+            raw += f"\n{{: #{end.anchor} .report-text }}"
+        out.append(raw)
+    return out
+
+
+def strip_markers(lines: list) -> list:
+    """Blank out marker lines, keeping the line count."""
+    return ["" if MARKER_LINE.match(l) else l for l in lines]

@@ -1,0 +1,33 @@
+"""MkDocs hook: load and check all data and pages once, before anything else.
+
+Every problem in the project is collected first and printed together, in the
+same ``file:line:col`` form as ``make check``; then the build stops, so that a
+broken pull request fails CI instead of publishing a half-built site.
+"""
+
+from __future__ import annotations
+
+import logging
+import pathlib
+
+from mkdocs.exceptions import Abort
+
+import checks
+import navigation
+import site_state
+
+log = logging.getLogger("mkdocs.hooks.site_data")
+
+
+def on_config(config):
+    root = pathlib.Path(config.config_file_path).resolve().parent
+    archive, problems = checks.check_project(root, docs_dir=config.docs_dir)
+    for problem in problems:
+        (log.error if problem.is_error else log.info)(problem.format())
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise Abort(f"数据或页面有 {len(errors)} 个错误（见上方），构建中止。"
+                    "运行 make check 可单独检查。")
+    site_state.set_current(root, archive)
+    config.nav = navigation.build(archive, pathlib.Path(config.docs_dir))
+    return config

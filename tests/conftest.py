@@ -1,0 +1,54 @@
+"""Shared fixtures: the project's hooks on sys.path and a built site.
+
+The real site is built once per test session, the same way ``make build``
+builds it, into a temporary folder; tests then read its HTML.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+HOOKS = ROOT / "hooks"
+# The report as first published, kept in the repository as the reference for
+# the verbatim tests (and for errata: the original must stay readable).
+SOURCE_2023 = ROOT / "data" / "sources" / "2023-report.txt"
+SHARED_SOURCE_2023 = ROOT.parent / "shared" / "sources" / "2023-report.txt"
+sys.path.insert(0, str(HOOKS))
+
+
+def mkdocs_build(project: pathlib.Path, site_dir: pathlib.Path, env=None):
+    """Run ``mkdocs build --strict`` on ``project``; return the completed process."""
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+         "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=project, capture_output=True, text=True, env=environment, timeout=300)
+
+
+def copy_project(dest: pathlib.Path) -> pathlib.Path:
+    """A copy of the project's sources, for tests that change them."""
+    for name in ("docs", "data", "hooks"):
+        shutil.copytree(ROOT / name, dest / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> pathlib.Path:
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def source_2023() -> str:
+    return SOURCE_2023.read_text("utf-8")

@@ -1,0 +1,206 @@
+"""The built site: strict build, verbatim text, no external hosts, reproducibility."""
+
+from __future__ import annotations
+
+import filecmp
+import html
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import ROOT, SHARED_SOURCE_2023, SOURCE_2023, mkdocs_build
+
+PART_PAGES = ["measures", "shortcomings", "leadership", "plans"]
+
+
+class ContentText(HTMLParser):
+    """Text of the page's article, without permalink symbols and scripts."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # inside <article>
+        self.skip = 0
+        self.parts = []
+        self.ids = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article":
+            self.depth += 1
+        if self.depth and attrs.get("id"):
+            self.ids.append(attrs["id"])
+        if self.skip or (self.depth and (tag in ("script", "style")
+                                         or "headerlink" in (attrs.get("class") or ""))):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if self.skip:
+            self.skip -= 1
+        if tag == "article":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.parts.append(data)
+
+
+def article(site, path):
+    parser = ContentText()
+    parser.feed((site / path).read_text("utf-8"))
+    return parser
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def source_paragraphs(text: str):
+    return [squash(line) for line in text.splitlines() if line.strip()]
+
+
+def test_kept_source_is_the_published_original():
+    if SHARED_SOURCE_2023.exists():
+        assert SOURCE_2023.read_bytes() == SHARED_SOURCE_2023.read_bytes()
+    assert "推进法治政府建设的的主要安排" in SOURCE_2023.read_text("utf-8")
+
+
+def test_every_source_paragraph_is_on_a_2023_page(site, source_2023):
+    pages = ["2023/index.html"] + [f"2023/{p}/index.html" for p in PART_PAGES]
+    texts = {p: squash("".join(article(site, p).parts)) for p in pages}
+    missing = [para for para in source_paragraphs(source_2023)
+               if not any(para in text for text in texts.values())]
+    assert not missing, f"not found verbatim on any 2023 page: {missing[:3]}"
+
+
+def test_full_report_has_every_paragraph_in_source_order(site, source_2023):
+    text = squash("".join(article(site, "2023/full/index.html").parts))
+    position = 0
+    for para in source_paragraphs(source_2023):
+        found = text.find(para, position)
+        assert found >= 0, f"missing or out of order on the one-page report: {para[:40]}"
+        position = found + len(para)
+
+
+def test_typos_are_kept_verbatim(site):
+    text = "".join(article(site, "2023/plans/index.html").parts)
+    assert "推进法治政府建设的的主要安排" in text
+
+
+def test_numbering_is_text_not_markdown_lists(site):
+    page = (site / "2023/measures/index.html").read_text("utf-8")
+    body = page[page.index("<article"):page.index("</article>")]
+    assert "<ol" not in body
+    assert re.search(r'<p class="report-text" id="s1-2-2">2\.组织7名执法人员', body)
+
+
+def test_headings_have_stable_numbered_anchors(site):
+    ids = article(site, "2023/measures/index.html").ids
+    assert ids[:3] == ["s1", "s1-1", "s1-1-1"]
+    assert "s1-5" in ids and "s1-5-p1" in ids
+    full = article(site, "2023/full/index.html").ids
+    for part, sections in ((1, 5), (2, 3), (3, 4), (4, 4)):
+        assert f"s{part}" in full
+        assert all(f"s{part}-{n}" in full for n in range(1, sections + 1))
+    assert len(full) == len(set(full)), "anchors must be unique on the one-page report"
+
+
+def test_year_home_links_every_part_and_the_full_report(site):
+    page = (site / "2023/index.html").read_text("utf-8")
+    for part in PART_PAGES + ["full"]:
+        assert f'href="{part}/"' in page
+    assert "天津市津南区国防动员办公室" in page
+    assert "已发布" in page
+
+
+def test_home_page_shows_office_and_latest_report(site):
+    page = (site / "index.html").read_text("utf-8")
+    assert "津南区国动办法治政府建设报告库" in page
+    assert '<a href="2023/">2023年度法治政府建设情况报告</a>' in page
+    assert 'href="2023/full/"' in page
+
+
+def test_office_comes_from_configuration(tmp_path):
+    from conftest import copy_project
+    project = copy_project(tmp_path / "p")
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("天津市津南区国防动员办公室", "示例市示例区人民防空办公室")
+    config = config.replace("site_name: 津南区国动办法治政府建设报告库", "site_name: 示例报告库")
+    (project / "mkdocs.yml").write_text(config, "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site/index.html").read_text("utf-8")
+    assert "示例报告库" in home and "示例市示例区人民防空办公室" in home
+    assert "津南区国动办法治政府建设报告库" not in home
+
+
+# --- Intranet: nothing a browser loads may point at another host -------------
+
+URL_ATTR = re.compile(r'\b(?:src|href|srcset|action|poster|data)\s*=\s*["\']([^"\']+)["\']', re.I)
+CSS_URL = re.compile(r'url\(\s*["\']?([^"\')]+)')
+CSS_IMPORT = re.compile(r'@import\s+["\']([^"\']+)')
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+
+def loaded_references(site):
+    """(file, url) for every URL the browser would fetch from built files."""
+    for path in sorted(site.rglob("*")):
+        if path.suffix == ".html":
+            text = path.read_text("utf-8")
+            for tag in re.finditer(r"<(link|script|img|iframe|source|video|audio|embed|object|form)\b[^>]*>", text, re.I):
+                element = tag.group(0)
+                if tag.group(1).lower() == "link" and not re.search(
+                        r'rel=["\'](?:stylesheet|icon|preload|modulepreload|prefetch|manifest|preconnect|dns-prefetch)', element):
+                    continue
+                for url in URL_ATTR.findall(element):
+                    yield path, html.unescape(url)
+            for style in re.findall(r"<style\b[^>]*>(.*?)</style>", text, re.S | re.I):
+                for url in CSS_URL.findall(style) + CSS_IMPORT.findall(style):
+                    yield path, url
+        elif path.suffix == ".css":
+            text = path.read_text("utf-8")
+            for url in CSS_URL.findall(text) + CSS_IMPORT.findall(text):
+                yield path, url
+        elif path.suffix == ".js":
+            text = path.read_text("utf-8")
+            for m in re.finditer(r'(?:importScripts|fetch|import)\s*\(\s*["\']((?:https?:)?//[^"\']+)', text):
+                yield path, m.group(1)
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    external = [(str(p.relative_to(site)), url) for p, url in loaded_references(site)
+                if EXTERNAL.match(url.strip())]
+    assert not external, external[:10]
+
+
+def test_the_reference_scan_would_catch_an_external_font(tmp_path):
+    (tmp_path / "a.html").write_text(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Noto">', "utf-8")
+    (tmp_path / "b.css").write_text("@font-face{src:url(//cdn.example/x.woff2)}", "utf-8")
+    urls = [u for _, u in loaded_references(tmp_path)]
+    assert urls == ["https://fonts.googleapis.com/css?family=Noto", "//cdn.example/x.woff2"]
+
+
+def test_theme_fonts_are_disabled():
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert re.search(r"^\s+font: false", config, re.M)
+
+
+# --- Reproducibility ---------------------------------------------------------
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    again = tmp_path / "again"
+    result = mkdocs_build(ROOT, again)
+    assert result.returncode == 0, result.stderr
+    comparison = filecmp.dircmp(site, again)
+    differences = []
+
+    def walk(cmp, prefix=""):
+        differences.extend(prefix + n for n in cmp.left_only + cmp.right_only + cmp.diff_files)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        differences.extend(prefix + n for n in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, prefix + name + "/")
+
+    walk(comparison)
+    assert not sorted(set(differences))
