@@ -24,8 +24,8 @@ class Context:
         self.located = located
         self.problems = []
 
-    def error(self, path, message, hint=""):
-        self.problems.append(self.located.problem(path, message, hint))
+    def error(self, path, message, hint="", on_key=False):
+        self.problems.append(self.located.problem(path, message, hint, on_key=on_key))
 
 
 class Field:
@@ -185,7 +185,7 @@ class Record(Field):
                 close = difflib.get_close_matches(str(key), list(self.fields), n=3, cutoff=0.5)
                 hint = f"是不是想写：{'、'.join(close)}？" if close else \
                     f"可用的键有：{'、'.join(self.fields)}。"
-                ctx.error(path + (key,), f"未知的键“{key}”", hint)
+                ctx.error(path + (key,), f"未知的键“{key}”", hint, on_key=True)
         for name, field in self.fields.items():
             if name not in value or value[name] is None:
                 if field.required:

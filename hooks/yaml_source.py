@@ -30,16 +30,21 @@ class Located:
 
     def __init__(self, file: str):
         self.file = file
-        self.marks: dict[tuple, tuple[int, int]] = {}
+        self.marks: dict[tuple, tuple[int, int]] = {}  # where each value starts
+        self.key_marks: dict[tuple, tuple[int, int]] = {}  # where its key starts
 
-    def at(self, path: tuple) -> tuple[int, int]:
-        """Line and column of ``path``, or of its nearest known ancestor."""
+    def at(self, path: tuple, on_key: bool = False) -> tuple[int, int]:
+        """Line and column of ``path`` (of its key with ``on_key``), or of its
+        nearest known ancestor."""
+        if on_key and path in self.key_marks:
+            return self.key_marks[path]
         while path not in self.marks and path:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
-    def problem(self, path: tuple, message: str, hint: str = "", **kw) -> Problem:
-        line, col = self.at(path)
+    def problem(self, path: tuple, message: str, hint: str = "", on_key: bool = False,
+                **kw) -> Problem:
+        line, col = self.at(path, on_key)
         return Problem(self.file, line, col, message, hint, key=key_path(path), **kw)
 
 
@@ -142,17 +147,17 @@ def _convert(node, path, located, problems, seen):
                 continue
             key = key_node.value
             if key in result:
-                first = located.marks[path + (key,)]
+                first = located.key_marks[path + (key,)]
                 problems.append(_at(located.file, key_node, path + (key,),
                                     f"键“{key}”重复出现（第一次在第 {first[0]} 行）",
                                     "同一层级中每个键只能出现一次：请删除或合并其中一个。"))
                 continue
-            located.marks[path + (key,)] = (key_node.start_mark.line + 1,
-                                            key_node.start_mark.column + 1)
+            located.key_marks[path + (key,)] = (key_node.start_mark.line + 1,
+                                                key_node.start_mark.column + 1)
             result[key] = _convert(value_node, path + (key,), located, problems, seen)
-            # Keep the key's position: it is where an editor looks for the entry.
-            located.marks[path + (key,)] = (key_node.start_mark.line + 1,
-                                            key_node.start_mark.column + 1)
+            if value_node.tag == "tag:yaml.org,2002:null" and not value_node.value:
+                # ``key:`` with nothing after it: point at the key.
+                located.marks[path + (key,)] = located.key_marks[path + (key,)]
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(child, path + (index,), located, problems, seen)

@@ -1,0 +1,50 @@
+"""Broken pages and data fail the build with a Chinese message, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import HOOKS, copy_project, mkdocs_build
+
+
+def broken_copy(tmp_path, path, old, new):
+    project = copy_project(tmp_path / "p")
+    file = project / path
+    text = file.read_text("utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), "utf-8")
+    return project
+
+
+def run_check(project):
+    return subprocess.run([sys.executable, str(HOOKS / "checks.py"), str(project)],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_unknown_marker_fails_build_and_check_with_file_and_line(tmp_path):
+    project = broken_copy(tmp_path, "docs/2023/index.md", "<!-- year:meta -->", "<!-- year:mata -->")
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 1
+    assert "docs/2023/index.md:3:6: [错误] 未知的标记“year:mata”" in build.stderr
+    assert "Traceback" not in build.stderr
+    check = run_check(project)
+    assert check.returncode == 1
+    assert "docs/2023/index.md:3:6: [错误] 未知的标记“year:mata”" in check.stdout
+    assert "检查未通过" in check.stdout
+
+
+def test_bad_year_metadata_names_the_key_and_line(tmp_path):
+    project = broken_copy(tmp_path, "data/years/2023.yml", "status: published", "status: 发布")
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 1
+    assert "data/years/2023.yml:4:9: [错误] status: “发布”不是可选的值" in build.stderr
+    assert "published（已发布）" in build.stderr
+    assert "Traceback" not in build.stderr
+
+
+def test_clean_project_passes_the_check(tmp_path):
+    project = copy_project(tmp_path / "p")
+    check = run_check(project)
+    assert check.returncode == 0, check.stdout
+    assert "检查通过" in check.stdout

@@ -1,0 +1,25 @@
+"""Relative links and escaping in rendered fragments."""
+
+from __future__ import annotations
+
+import pytest
+
+import render
+
+
+@pytest.mark.parametrize("page,target,directory_urls,expected", [
+    ("2023/index.md", "2023/measures.md", True, "measures/"),
+    ("2023/measures.md", "2023/index.md", True, "../"),
+    ("index.md", "2023/full.md", True, "2023/full/"),
+    ("2023/full.md", "index.md", True, "../../"),
+    ("index.md", "index.md", True, "./"),
+    ("2023/measures.md", "2024/measures.md", True, "../../2024/measures/"),
+    ("2023/measures.md", "2024/measures.md", False, "../2024/measures.html"),
+    ("2023/index.md", "index.md", False, "../index.html"),
+])
+def test_links_are_relative_so_the_site_works_under_any_sub_path(page, target, directory_urls, expected):
+    assert render.Linker(page, directory_urls)(target) == expected
+
+
+def test_anchor_is_appended():
+    assert render.Linker("index.md")("2023/measures.md", "s1-2") == "2023/measures/#s1-2"
