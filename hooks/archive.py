@@ -13,13 +13,13 @@ import datetime
 import pathlib
 import re
 
+import catalog as catalog_module
 import report_text
-import schema
+import year_data
 import yaml_source
 from problems import Problem
 
 YEAR_DIR = re.compile(r"^(19|20)\d\d$")
-STATUSES = {"published": "已发布", "draft": "草稿"}
 
 
 @dataclasses.dataclass
@@ -27,6 +27,7 @@ class Page:
     """One Markdown page of a year's report."""
 
     src_uri: str  # relative to docs/, with forward slashes
+    file: str  # relative to the project root, as editors see it
     slug: str  # "index", "measures", ..., "full"
     text: str
     body: str  # without front matter
@@ -42,29 +43,25 @@ class Page:
 
 
 @dataclasses.dataclass
-class YearMeta:
-    year: int
-    title: str
-    status: str
-    published_on: datetime.date | None = None
-    office: str | None = None
-    _path: tuple = ()
-
-
-YEAR_META = schema.Record({
-    "year": schema.Integer(minimum=1949, maximum=2100, help="年份，如 2023"),
-    "title": schema.Text(help="报告标题，与原文一致"),
-    "status": schema.Choice(STATUSES, help="published（已发布）或 draft（草稿）"),
-    "published_on": schema.Date(required=False, help="公开发布日期，如 2024-03-28；不知道就留空"),
-    "office": schema.Text(required=False, help="发布机关全称；不填则用网站配置中的机关名称"),
-}, model=YearMeta)
-
-
-@dataclasses.dataclass
 class Year:
-    meta: YearMeta
+    meta: year_data.YearData
     data_file: str
+    located: yaml_source.Located  # positions in the data file, for messages
     pages: dict  # slug -> Page
+
+    def block(self, anchor: str):
+        """The page and block with this anchor, or ``(None, None)``."""
+        for page in self.pages.values():
+            if page.slug == "full":
+                continue
+            for block in page.blocks:
+                if block.anchor == anchor:
+                    return page, block
+        return None, None
+
+    @property
+    def anchors(self) -> list:
+        return [b.anchor for p in self.pages.values() for b in p.blocks if b.anchor]
 
     @property
     def year(self) -> int:
@@ -83,6 +80,7 @@ class Year:
 @dataclasses.dataclass
 class Archive:
     years: list  # newest first
+    catalog: catalog_module.Catalog = None
 
     def year(self, number: int):
         for year in self.years:
@@ -127,7 +125,9 @@ def load(root: pathlib.Path, docs_dir="docs", data_dir="data"):
         problems += found
         if year is not None:
             years.append(year)
-    return Archive(years), problems
+    catalog, found = catalog_module.load(root, data_dir)
+    problems += found
+    return Archive(years, catalog), problems
 
 
 def load_year(root, data_path, doc_path, docs):
@@ -135,7 +135,8 @@ def load_year(root, data_path, doc_path, docs):
     raw, located, problems = yaml_source.load(data_path.read_bytes(), rel)
     if raw is None:
         return None, problems
-    meta = read_meta(raw, located, problems)
+    meta, found = year_data.validate(raw, located)
+    problems += found
     if meta is None:
         return None, problems
     if meta.year != int(data_path.stem):
@@ -149,18 +150,7 @@ def load_year(root, data_path, doc_path, docs):
     if "index" not in pages:
         problems.append(Problem(f"{_rel(doc_path, root)}/index.md", 1, 1,
                                 f"{meta.year} 年缺少年度首页 index.md", "请从上一年复制 index.md 并修改。"))
-    return Year(meta, rel, pages), problems
-
-
-def read_meta(raw, located, problems):
-    ctx = schema.Context(located)
-    if not isinstance(raw, dict):
-        problems.append(located.problem((), "年度数据文件的最外层应是“键: 值”", "请参考其他年份的文件。"))
-        return None
-    meta_fields = {k: v for k, v in raw.items() if k in YEAR_META.fields}
-    meta = YEAR_META.validate(meta_fields, (), ctx)
-    problems += ctx.problems
-    return meta
+    return Year(meta, rel, located, pages), problems
 
 
 def read_page(path, docs, root):
@@ -180,7 +170,7 @@ def read_page(path, docs, root):
     problems = bad + [Problem(rel, line, 1, message, hint, level=level)
                 for line, level, message, hint in found]
     src_uri = path.relative_to(docs).as_posix()
-    return Page(src_uri, path.stem, text, body, first_line, blocks), problems
+    return Page(src_uri, rel, path.stem, text, body, first_line, blocks), problems
 
 
 def _rel(path, root) -> str:

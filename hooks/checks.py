@@ -12,6 +12,7 @@ import pathlib
 import sys
 
 import archive as archive_module
+import consistency
 import markers
 import page_fragments
 from problems import Problem, format_all
@@ -21,6 +22,7 @@ def check_project(root, docs_dir="docs", data_dir="data"):
     """Return ``(archive, problems)`` for the project at ``root``."""
     root = pathlib.Path(root)
     archive, problems = archive_module.load(root, docs_dir, data_dir)
+    problems += consistency.check_archive(archive)
     docs = root / docs_dir
     for path in sorted(docs.rglob("*.md")):
         rel = archive_module._rel(path, root)

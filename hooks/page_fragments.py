@@ -102,6 +102,65 @@ def report_full(ctx, marker):
     return head + "\n" + meta + rest if head.startswith("# ") else meta + text
 
 
+def year_figures(ctx, marker):
+    year = ctx.require_year(marker)
+    if not year.meta.figures:
+        return ""
+    return render.render("figures.html", figures=year.meta.figures, source=source_link(ctx, year))
+
+
+def source_link(ctx, year):
+    """Link to the paragraph with ``anchor`` in ``year``'s pages."""
+    def link(anchor):
+        page, _ = year.block(anchor)
+        if page is None or page.src_uri == ctx.src_uri:
+            return f"#{anchor}"
+        return ctx.link(page.src_uri, anchor)
+    return link
+
+
+def document_cell(catalog, document_id):
+    document = catalog.documents[document_id]
+    text = document.label if document.kind == "theory" else f"《{document.label}》"
+    return {"text": text, "title": f"{document.name}（{document.kind_label}）"}
+
+
+def table(ctx, marker, name, caption, headings, rows):
+    year = ctx.require_year(marker)
+    entries = getattr(year.meta, name)
+    if not entries:
+        return ""
+    return render.render("table.html", table_id=f"table-{name}", caption=caption,
+                         headings=headings, rows=[{"cells": rows(e), "at": e.at} for e in entries],
+                         source=source_link(ctx, year))
+
+
+def year_studies(ctx, marker):
+    catalog = ctx.archive.catalog
+    return table(ctx, marker, "studies", "学法清单", ("学习内容", "形式", "参加人员", "时间"),
+                 lambda s: (document_cell(catalog, s.document), s.how, s.who, s.when))
+
+
+def year_campaigns(ctx, marker):
+    campaigns = ctx.archive.catalog.campaigns
+    return table(ctx, marker, "campaigns", "宣传活动", ("宣传节点", "原文写法", "形式", "对象", "地点"),
+                 lambda e: (campaigns[e.campaign].name, e.quote, e.form, e.audience, e.place))
+
+
+def year_actions(ctx, marker):
+    return table(ctx, marker, "actions", "主要负责人履职情况", ("日期", "人员", "事项"),
+                 lambda a: (render.date_zh(a.date), a.who, a.what))
+
+
+def year_shortcomings(ctx, marker):
+    return table(ctx, marker, "shortcomings", "存在不足", ("不足",), lambda s: (s.text,))
+
+
+def year_plans(ctx, marker):
+    return table(ctx, marker, "plans", f"{ctx.require_year(marker).year + 1}年度主要安排",
+                 ("安排", "领域"), lambda p: (p.text, p.area))
+
+
 def site_home(ctx, marker):
     archive = ctx.archive
     return render.render("home.html", config=ctx.config, latest=archive.latest,
@@ -111,6 +170,12 @@ def site_home(ctx, marker):
 MARKERS = {
     "year:meta": year_meta,
     "year:contents": year_contents,
+    "year:figures": year_figures,
+    "year:studies": year_studies,
+    "year:campaigns": year_campaigns,
+    "year:actions": year_actions,
+    "year:shortcomings": year_shortcomings,
+    "year:plans": year_plans,
     "report:full": report_full,
     "site:home": site_home,
 }

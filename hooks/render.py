@@ -15,6 +15,8 @@ import posixpath
 
 import jinja2
 
+import report_text
+
 TEMPLATES = pathlib.Path(__file__).parent / "templates"
 
 _env = jinja2.Environment(
@@ -70,4 +72,10 @@ def date_zh(value) -> str:
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
+def number(value) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
 _env.filters["date_zh"] = date_zh
+_env.filters["number"] = number
+_env.filters["place"] = report_text.anchor_label

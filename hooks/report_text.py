@@ -79,6 +79,7 @@ class Block:
     text: str
     anchor: str = ""
     number: int = 0
+    column: int = 1  # 1-based column where ``text`` starts (after "## ")
 
 
 def parse_blocks(body: str, first_line: int = 1, default_part: int = 0):
@@ -105,9 +106,10 @@ def parse_blocks(body: str, first_line: int = 1, default_part: int = 0):
             pm = PART_NUMBER.match(text)
             if pm:
                 part, section, item, para = cn_number(pm.group("num")), 0, 0, 0
-                blocks.append(Block("part", lineno, lineno, text, f"s{part}", part))
+                blocks.append(Block("part", lineno, lineno, text, f"s{part}", part,
+                                    m1.start("text") + 1))
             else:
-                blocks.append(Block("title", lineno, lineno, text))
+                blocks.append(Block("title", lineno, lineno, text, column=m1.start("text") + 1))
             i += 1
             continue
         if m2:
@@ -117,7 +119,7 @@ def parse_blocks(body: str, first_line: int = 1, default_part: int = 0):
                 problems.append((lineno, WARNING,
                                  f"二级标题“{text[:20]}”没有以（一）式的编号开头",
                                  "报告中的二级标题应写成“## （一）标题文字”。"))
-                blocks.append(Block("heading", lineno, lineno, text))
+                blocks.append(Block("heading", lineno, lineno, text, column=m2.start("text") + 1))
             else:
                 number = cn_number(sm.group("num"))
                 if number != section + 1:
@@ -126,7 +128,7 @@ def parse_blocks(body: str, first_line: int = 1, default_part: int = 0):
                                      "请核对原文的编号；如原文确实如此，可忽略此警告。"))
                 section, item, para = number, 0, 0
                 blocks.append(Block("section", lineno, lineno, text,
-                                    anchor_for(part, section), number))
+                                    anchor_for(part, section), number, m2.start("text") + 1))
             i += 1
             continue
         if raw.startswith("#"):
@@ -159,6 +161,33 @@ def anchor_for(part: int, section: int = 0, item: int = 0) -> str:
     if item:
         anchor += f"-{item}"
     return anchor
+
+
+ANCHOR = re.compile(r"^s(?P<part>\d+)(?:-(?P<section>\d+))?(?:-(?P<item>\d+))?(?:-p(?P<para>\d+))?$")
+
+
+def cn_numeral(value: int) -> str:
+    """一 … 九十九, the inverse of ``cn_number``."""
+    if value < 10:
+        return NUMERALS[value - 1]
+    tens, ones = divmod(value, 10)
+    return ("" if tens == 1 else NUMERALS[tens - 1]) + "十" + (NUMERALS[ones - 1] if ones else "")
+
+
+def anchor_label(anchor: str) -> str:
+    """How a reader names the place: s1-2-3 -> 一（二）3；s3-p1 -> 三；s0-p1 -> 导语."""
+    m = ANCHOR.match(anchor)
+    if not m:
+        return anchor
+    part = int(m.group("part"))
+    if part == 0:
+        return "导语"
+    label = cn_numeral(part)
+    if m.group("section"):
+        label += f"（{cn_numeral(int(m.group('section')))}）"
+    if m.group("item"):
+        label += m.group("item")
+    return label
 
 
 def with_anchors(body: str, blocks, first_line: int = 1, shift: int = 0) -> list:

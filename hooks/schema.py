@@ -146,7 +146,7 @@ class ListOf(Field):
     label = "列表"
 
     def __init__(self, item: Field, **kw):
-        kw.setdefault("default", [])
+        kw.setdefault("default", list)
         super().__init__(**kw)
         self.item = item
 
@@ -178,8 +178,7 @@ class Record(Field):
             ctx.error(path, f"这里应是{self.label}，实际是{kind_of(value)}",
                       "请按示例写成每行一个“键: 值”。")
             return None
-        before = len(ctx.problems)
-        out = {}
+        out, complete = {}, True
         for key in value:
             if key not in self.fields:
                 close = difflib.get_close_matches(str(key), list(self.fields), n=3, cutoff=0.5)
@@ -192,10 +191,14 @@ class Record(Field):
                     where = path + (name,) if name in value else path
                     ctx.error(where, f"缺少必填项“{name}”（{field.help or field.describe()}）",
                               f"请添加一行“{name}: …”。")
+                    complete = False
                 out[name] = field.default() if callable(field.default) else field.default
                 continue
             out[name] = field.validate(value[name], path + (name,), ctx)
-        if len(ctx.problems) > before:
+            complete = complete and out[name] is not None
+        # A record with a broken field is dropped (its problem is reported);
+        # the rest of the file is still checked, so one run lists everything.
+        if not complete:
             return None
         out["_path"] = path
         return self.model(**out) if self.model else out
@@ -222,7 +225,7 @@ def nearest(name: str, known, n: int = 3) -> str:
     close = difflib.get_close_matches(name, list(known), n=n, cutoff=0.3)
     if not close:
         close = sorted(known)[:n]
-    return "、".join(close)
+    return "、".join(close) or "（无）"
 
 
 def model(cls):

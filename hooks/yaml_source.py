@@ -115,7 +115,7 @@ _MESSAGES = {
     "expected <block end>, but found '-'": "列表项“-”的缩进与上下文不一致",
     "did not find expected key": "缩进不一致，找不到预期的键",
     "did not find expected '-' indicator": "列表项缩进不一致",
-    "but found '<stream end>'": "文件意外结束（可能缺少值，或括号、引号没有闭合）",
+    "'<stream end>'": "文件意外结束（可能缺少值，或括号、引号没有闭合）",
     "found unknown escape character": "双引号中的反斜杠“\\”用法不对（可改用单引号）",
     "while scanning a quoted scalar": "引号没有闭合",
 }

@@ -72,3 +72,9 @@ def test_with_anchors_keeps_one_entry_per_line_and_demotes_headings():
 def test_numbering_variants_and_lists_are_not_confused():
     blocks, _ = rt.parse_blocks("# 一、甲\n\n## （十二）乙\n\n12．全角点\n\n3、顿号\n")
     assert [b.anchor for b in blocks] == ["s1", "s1-12", "s1-12-12", "s1-12-3"]
+
+
+def test_anchor_labels_read_like_the_numbering():
+    assert [rt.anchor_label(a) for a in ("s1-2-3", "s1-5-p1", "s3-p1", "s0-p1", "s2-12", "x")] == \
+        ["一（二）3", "一（五）", "三", "导语", "二（十二）", "x"]
+    assert [rt.cn_numeral(n) for n in (1, 10, 12, 20, 99)] == ["一", "十", "十二", "二十", "九十九"]

@@ -1,0 +1,176 @@
+"""The shared catalogues: documents studied and publicity campaigns.
+
+Years refer to catalogue entries by ``id``; names are written once here, with
+every form the reports use (short name, aliases), so that a law studied in
+three years is one entry with three uses, and the check can recognise a
+《title》 in the text whichever way it was written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import pathlib
+
+import schema
+import yaml_source
+from problems import Problem
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_HINT = "编号只能用英文小写字母、数字和连字符，例如 civil-code。"
+
+DOCUMENT_KINDS = {
+    "law": "法律",
+    "regulation": "行政法规",
+    "local": "地方性法规和规章",
+    "party": "党内法规",
+    "policy": "政策文件",
+    "theory": "理论著作和讲话",
+}
+
+
+@dataclasses.dataclass
+class Document:
+    id: str
+    name: str
+    kind: str
+    short_name: str | None = None
+    aliases: list = dataclasses.field(default_factory=list)
+    issuer: str | None = None
+    adopted: datetime.date | None = None
+    revised: datetime.date | None = None
+    effective: datetime.date | None = None
+    verified: bool = False
+    note: str | None = None
+    _path: tuple = ()
+
+    @property
+    def names(self) -> list:
+        """Every form of the title, longest first (for matching in text)."""
+        forms = {self.name, *(self.aliases or [])}
+        if self.short_name:
+            forms.add(self.short_name)
+        return sorted(forms, key=lambda n: (-len(n), n))
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+    @property
+    def kind_label(self) -> str:
+        return DOCUMENT_KINDS[self.kind]
+
+
+@dataclasses.dataclass
+class Campaign:
+    id: str
+    name: str
+    when: str
+    aliases: list = dataclasses.field(default_factory=list)
+    month: int | None = None
+    basis: str | None = None
+    verified: bool = False
+    note: str | None = None
+    _path: tuple = ()
+
+    @property
+    def names(self) -> list:
+        return sorted({self.name, *(self.aliases or [])}, key=lambda n: (-len(n), n))
+
+
+class Boolean(schema.Field):
+    label = "真假值"
+
+    def validate(self, value, path, ctx):
+        if isinstance(value, bool):
+            return value
+        ctx.error(path, f"这里只能写 true 或 false，实际是“{value}”", "true 表示“是”，false 表示“否”。")
+        return None
+
+
+def identifier(**kw):
+    return schema.Text(pattern=ID_PATTERN, pattern_hint=ID_HINT, **kw)
+
+
+DOCUMENT = schema.Record({
+    "id": identifier(help="唯一编号，如 civil-code"),
+    "name": schema.Text(help="正式全称，如 中华人民共和国民法典"),
+    "short_name": schema.Text(required=False, help="报告中常用的简称（不带书名号）"),
+    "aliases": schema.ListOf(schema.Text(), required=False, help="其他写法"),
+    "kind": schema.Choice(DOCUMENT_KINDS, help="类别"),
+    "issuer": schema.Text(required=False, help="制定机关"),
+    "adopted": schema.Date(required=False, help="通过日期"),
+    "revised": schema.Date(required=False, help="最近一次修订或修正日期"),
+    "effective": schema.Date(required=False, help="现行文本施行日期"),
+    "verified": Boolean(required=False, default=False, help="各项事实是否已核实"),
+    "note": schema.Text(required=False, multiline=True, help="备注"),
+}, model=Document)
+
+CAMPAIGN = schema.Record({
+    "id": identifier(help="唯一编号，如 constitution-day"),
+    "name": schema.Text(help="规范名称，如 国家宪法日"),
+    "aliases": schema.ListOf(schema.Text(), required=False, help="报告中出现的其他写法"),
+    "when": schema.Text(help="日期规则，如 每年12月4日"),
+    "month": schema.Integer(required=False, minimum=1, maximum=12, help="所在月份"),
+    "basis": schema.Text(required=False, help="依据"),
+    "verified": Boolean(required=False, default=False, help="是否已核实"),
+    "note": schema.Text(required=False, multiline=True, help="备注"),
+}, model=Campaign)
+
+
+@dataclasses.dataclass
+class Catalog:
+    documents: dict  # id -> Document, in file order
+    campaigns: dict  # id -> Campaign
+    documents_file: str = "data/catalog/documents.yml"
+    campaigns_file: str = "data/catalog/campaigns.yml"
+
+    def document_by_name(self, title: str):
+        for document in self.documents.values():
+            if title in document.names:
+                return document
+        return None
+
+
+def load(root, data_dir="data"):
+    """Load both catalogues.  Returns ``(catalog, problems)``."""
+    root = pathlib.Path(root)
+    problems = []
+    documents = _load_list(root, f"{data_dir}/catalog/documents.yml", DOCUMENT, "学习文件", problems)
+    campaigns = _load_list(root, f"{data_dir}/catalog/campaigns.yml", CAMPAIGN, "宣传节点", problems)
+    return Catalog(documents, campaigns, f"{data_dir}/catalog/documents.yml",
+                   f"{data_dir}/catalog/campaigns.yml"), problems
+
+
+def _load_list(root, rel, record, what, problems) -> dict:
+    path = root / rel
+    if not path.exists():
+        problems.append(Problem(rel, 1, 1, f"缺少{what}目录文件 {rel}", "请从仓库历史中恢复此文件。"))
+        return {}
+    value, located, found = yaml_source.load(path.read_bytes(), rel)
+    problems += found
+    if value is None:
+        return {}
+    ctx = schema.Context(located)
+    entries = schema.ListOf(record).validate(value, (), ctx)
+    problems += ctx.problems
+    return unique_by_id(entries or [], located, problems, what)
+
+
+def unique_by_id(entries, located, problems, what) -> dict:
+    """Index entries by id; a repeated id, or a repeated name, is an error."""
+    by_id, names = {}, {}
+    for entry in entries:
+        if entry.id in by_id:
+            first = located.at(by_id[entry.id]._path + ("id",))[0]
+            problems.append(located.problem(entry._path + ("id",),
+                                            f"编号“{entry.id}”重复（第一次在第 {first} 行）",
+                                            f"每个{what}的编号必须唯一。"))
+            continue
+        by_id[entry.id] = entry
+        for index, name in enumerate(getattr(entry, "names", [])):
+            if name in names and names[name] != entry.id:
+                problems.append(located.problem(entry._path, f"名称“{name}”同时属于“{names[name]}”和“{entry.id}”",
+                                                "同一个名称只能对应一个条目，否则无法判断正文中指的是哪一个。"))
+            names.setdefault(name, entry.id)
+    return by_id

@@ -1,0 +1,154 @@
+"""Data and prose cannot drift: cross-checks between a year's YAML and text.
+
+Each entry that summarises the report names its paragraph (``at``) and the
+exact words (``quote``).  These checks prove that the paragraph exists, that
+the words are in it, that a figure's number is the one the words state, that
+referenced catalogue entries exist and are the ones the words name, and that
+every 《title》 in the text is in the catalogue.  A mismatch names both places:
+the data entry (file:line) and the paragraph (file:line) in the hint.
+"""
+
+from __future__ import annotations
+
+import re
+
+import report_text
+from problems import Problem, WARNING
+from schema import nearest
+
+TITLE = re.compile(r"《([^《》\n]+)》")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+CN_NUMBER = re.compile(rf"[{report_text.NUMERALS}两]+")
+
+
+def check_archive(archive) -> list:
+    problems = []
+    for year in archive.years:
+        problems += check_year(year, archive.catalog)
+    return problems
+
+
+def check_year(year, catalog) -> list:
+    problems = []
+    data, located = year.meta, year.located
+
+    def locate(entry):
+        """The paragraph an entry points at, or a problem about ``at``."""
+        page, block = year.block(entry.at)
+        if block is None:
+            problems.append(located.problem(
+                entry._path + ("at",), f"{year.year} 年的报告中没有位置为“{entry.at}”的段落",
+                f"最接近的位置有：{nearest(entry.at, year.anchors)}。"
+                "段落位置见页面上段落的链接（如 …/measures/#s1-2-3 中的 s1-2-3）。"))
+        return page, block
+
+    def quoted(entry, page, block) -> bool:
+        if squash(entry.quote) in squash(block.text):
+            return True
+        problems.append(located.problem(
+            entry._path + ("quote",), f"引文“{entry.quote}”不在所指段落 {entry.at} 中",
+            f"段落在 {page.file}:{block.line}。引文必须与原文一字不差（包括标点）；"
+            "如果原文已改，请同步修改此处。"))
+        return False
+
+    for figure in data.figures:
+        page, block = locate(figure)
+        if block is not None and quoted(figure, page, block):
+            if figure.value not in numbers_in(figure.quote):
+                problems.append(located.problem(
+                    figure._path + ("value",),
+                    f"数值 {number_text(figure.value)} 与引文“{figure.quote}”中的数字不一致",
+                    f"原文在 {page.file}:{block.line}。请核对数值，或改正引文。"))
+
+    for study in data.studies:
+        document = catalog.documents.get(study.document)
+        if document is None:
+            problems.append(located.problem(
+                study._path + ("document",), f"学习文件目录中没有编号“{study.document}”",
+                f"最接近的编号有：{nearest(study.document, catalog.documents)}；"
+                f"新文件请先添加到 {catalog.documents_file}。"))
+        page, block = locate(study)
+        if block is not None and quoted(study, page, block) and document is not None \
+                and not any(name in study.quote for name in document.names):
+            problems.append(located.problem(
+                study._path + ("quote",), f"引文“{study.quote}”中没有出现“{document.label}”的任何名称",
+                f"“{document.id}”的名称有：{'、'.join(document.names)}。请核对 document 或引文。"))
+
+    for event in data.campaigns:
+        campaign = catalog.campaigns.get(event.campaign)
+        if campaign is None:
+            problems.append(located.problem(
+                event._path + ("campaign",), f"宣传节点目录中没有编号“{event.campaign}”",
+                f"最接近的编号有：{nearest(event.campaign, catalog.campaigns)}；"
+                f"新节点请先添加到 {catalog.campaigns_file}。"))
+        page, block = locate(event)
+        if block is not None and quoted(event, page, block) and campaign is not None \
+                and not any(name in event.quote for name in campaign.names):
+            problems.append(located.problem(
+                event._path + ("quote",), f"引文“{event.quote}”中没有出现“{campaign.name}”的任何写法",
+                f"“{campaign.id}”的写法有：{'、'.join(campaign.names)}；"
+                "如果原文用了新的写法，请把它加到该节点的 aliases 中。"))
+
+    for action in data.actions:
+        for index, document_id in enumerate(action.documents):
+            if document_id not in catalog.documents:
+                problems.append(located.problem(
+                    action._path + ("documents", index), f"学习文件目录中没有编号“{document_id}”",
+                    f"最接近的编号有：{nearest(document_id, catalog.documents)}。"))
+        if action.date.year != year.year:
+            problems.append(located.problem(
+                action._path + ("date",), f"日期 {action.date} 不在 {year.year} 年内",
+                "请核对年份。", level=WARNING))
+        page, block = locate(action)
+        if block is not None:
+            quoted(action, page, block)
+
+    for entry in data.shortcomings + data.plans:
+        locate(entry)
+
+    problems += titles_in_catalog(year, catalog)
+    return problems
+
+
+def titles_in_catalog(year, catalog) -> list:
+    """Every 《title》 in the year's text must be a catalogue name."""
+    problems = []
+    for page in year.pages.values():
+        if page.slug == "full":
+            continue
+        for block in page.blocks:
+            for m in TITLE.finditer(block.text):
+                title = m.group(1)
+                if catalog.document_by_name(title) is not None:
+                    continue
+                before = block.text[:m.start()]
+                line = block.line + before.count("\n")
+                column = m.start() - (before.rfind("\n") + 1) + 1
+                if "\n" not in before:
+                    column += block.column - 1
+                names = [n for d in catalog.documents.values() for n in d.names]
+                problems.append(Problem(
+                    page.file, line, column,
+                    f"《{title}》不在学习文件目录中",
+                    f"请在 {catalog.documents_file} 中添加这个文件（或把这种写法加到已有条目的 aliases 中）。"
+                    f"相近的名称：{nearest(title, names)}。"))
+    return problems
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def numbers_in(text: str) -> set:
+    """Numbers a phrase states, in Arabic or Chinese numerals (六名 -> 6)."""
+    values = {float(n) for n in NUMBER.findall(text)}
+    for word in CN_NUMBER.findall(text):
+        try:
+            values.add(float(report_text.cn_number(word.replace("两", "二"))))
+        except ValueError:
+            pass
+    return values
+
+
+def number_text(value) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)

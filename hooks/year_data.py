@@ -1,0 +1,186 @@
+"""One year's structured data: ``data/years/<year>.yml``.
+
+The schema below is the single definition of what a year file may contain;
+the editor documentation in CONTRIBUTING.md follows it.  Every entry that
+summarises the report text names the paragraph it comes from (``at``, an
+anchor such as ``s1-2-3``) and, where it states a fact, the exact words
+(``quote``), so the check can prove that data and prose say the same thing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+import schema
+from catalog import identifier
+
+STATUSES = {"published": "已发布", "draft": "草稿"}
+PLAN_AREAS = ("学习教育", "普法宣传", "执法监督", "队伍建设", "制度建设", "其他")
+ANCHOR = r"^s\d+(?:-\d+)*(?:-p\d+)?$"
+ANCHOR_HINT = "段落位置写成 s1-2-3 这样的形式：s后面依次是部分、（）编号、序号，见页面上段落的链接。"
+
+
+def anchor(**kw):
+    kw.setdefault("help", "所在段落，如 s1-2-3")
+    return schema.Text(pattern=ANCHOR, pattern_hint=ANCHOR_HINT, **kw)
+
+
+@dataclasses.dataclass
+class Figure:
+    id: str
+    label: str
+    value: float
+    unit: str
+    at: str
+    quote: str
+    note: str | None = None
+    _path: tuple = ()
+
+
+@dataclasses.dataclass
+class Study:
+    document: str
+    at: str
+    quote: str
+    how: str | None = None
+    who: str | None = None
+    when: str | None = None
+    _path: tuple = ()
+
+
+@dataclasses.dataclass
+class CampaignEvent:
+    campaign: str
+    at: str
+    quote: str
+    form: str | None = None
+    audience: str | None = None
+    place: str | None = None
+    _path: tuple = ()
+
+
+@dataclasses.dataclass
+class Action:
+    date: datetime.date
+    who: str
+    what: str
+    at: str
+    quote: str
+    documents: list = dataclasses.field(default_factory=list)
+    _path: tuple = ()
+
+
+@dataclasses.dataclass
+class Shortcoming:
+    id: str
+    text: str
+    at: str
+    _path: tuple = ()
+
+
+@dataclasses.dataclass
+class Plan:
+    id: str
+    text: str
+    at: str
+    area: str | None = None
+    _path: tuple = ()
+
+
+@dataclasses.dataclass
+class YearData:
+    year: int
+    title: str
+    status: str
+    published_on: datetime.date | None = None
+    office: str | None = None
+    figures: list = dataclasses.field(default_factory=list)
+    studies: list = dataclasses.field(default_factory=list)
+    campaigns: list = dataclasses.field(default_factory=list)
+    actions: list = dataclasses.field(default_factory=list)
+    shortcomings: list = dataclasses.field(default_factory=list)
+    plans: list = dataclasses.field(default_factory=list)
+    _path: tuple = ()
+
+
+def quote(**kw):
+    kw.setdefault("help", "原文中的原话，一字不差")
+    return schema.Text(**kw)
+
+
+YEAR = schema.Record({
+    "year": schema.Integer(minimum=1949, maximum=2100, help="年份，如 2023"),
+    "title": schema.Text(help="报告标题，与原文一致"),
+    "status": schema.Choice(STATUSES, help="published（已发布）或 draft（草稿）"),
+    "published_on": schema.Date(required=False, help="公开发布日期，如 2024-03-28；不知道就留空"),
+    "office": schema.Text(required=False, help="发布机关全称；不填则用网站配置中的机关名称"),
+    "figures": schema.ListOf(schema.Record({
+        "id": identifier(help="唯一编号，跨年度比较时用，如 random-inspections"),
+        "label": schema.Text(help="名称，如 随机执法检查"),
+        "value": schema.Number(minimum=0, help="数值（阿拉伯数字）"),
+        "unit": schema.Text(help="单位，如 项、人"),
+        "at": anchor(),
+        "quote": quote(),
+        "note": schema.Text(required=False, help="说明"),
+    }, model=Figure), required=False, help="关键数据"),
+    "studies": schema.ListOf(schema.Record({
+        "document": identifier(help="学习文件编号，见 data/catalog/documents.yml"),
+        "at": anchor(),
+        "quote": quote(),
+        "how": schema.Text(required=False, help="学习形式"),
+        "who": schema.Text(required=False, help="参加人员"),
+        "when": schema.Text(required=False, help="时间"),
+    }, model=Study), required=False, help="学法清单"),
+    "campaigns": schema.ListOf(schema.Record({
+        "campaign": identifier(help="宣传节点编号，见 data/catalog/campaigns.yml"),
+        "at": anchor(),
+        "quote": quote(),
+        "form": schema.Text(required=False, help="形式"),
+        "audience": schema.Text(required=False, help="对象"),
+        "place": schema.Text(required=False, help="地点"),
+    }, model=CampaignEvent), required=False, help="宣传活动"),
+    "actions": schema.ListOf(schema.Record({
+        "date": schema.Date(help="日期"),
+        "who": schema.Text(help="人员"),
+        "what": schema.Text(multiline=True, help="事项"),
+        "documents": schema.ListOf(identifier(), required=False, help="涉及的学习文件编号"),
+        "at": anchor(),
+        "quote": quote(),
+    }, model=Action), required=False, help="主要负责人履职事项"),
+    "shortcomings": schema.ListOf(schema.Record({
+        "id": identifier(help="唯一编号"),
+        "text": schema.Text(multiline=True, help="概述"),
+        "at": anchor(),
+    }, model=Shortcoming), required=False, help="存在不足"),
+    "plans": schema.ListOf(schema.Record({
+        "id": identifier(help="唯一编号，下一年度据此填写落实情况"),
+        "text": schema.Text(multiline=True, help="概述"),
+        "area": schema.Choice({a: a for a in PLAN_AREAS}, required=False, help="领域"),
+        "at": anchor(),
+    }, model=Plan), required=False, help="下一年度安排"),
+}, model=YearData)
+
+
+def validate(raw, located):
+    """Validate a parsed year file.  Returns ``(YearData | None, problems)``."""
+    ctx = schema.Context(located)
+    if not isinstance(raw, dict):
+        ctx.error((), "年度数据文件的最外层应是“键: 值”", "请参考其他年份的文件。")
+        return None, ctx.problems
+    data = YEAR.validate(raw, (), ctx)
+    if data is not None:
+        for name in ("figures", "shortcomings", "plans"):
+            _unique_ids(getattr(data, name), located, ctx)
+    return data, ctx.problems
+
+
+def _unique_ids(entries, located, ctx):
+    seen = {}
+    for entry in entries:
+        if entry.id in seen:
+            line = located.at(seen[entry.id]._path + ("id",))[0]
+            ctx.error(entry._path + ("id",), f"编号“{entry.id}”重复（第一次在第 {line} 行）",
+                      "同一年度内编号必须唯一。")
+        else:
+            seen[entry.id] = entry
