@@ -16,6 +16,7 @@ import schema
 from catalog import identifier
 
 STATUSES = {"published": "已发布", "draft": "草稿"}
+FOLLOWUP_STATUSES = {"done": "已落实", "partial": "部分落实", "not_done": "未落实", "pending": "待填写"}
 PLAN_AREAS = ("学习教育", "普法宣传", "执法监督", "队伍建设", "制度建设", "其他")
 ANCHOR = r"^s\d+(?:-\d+)*(?:-p\d+)?$"
 ANCHOR_HINT = "段落位置写成 s1-2-3 这样的形式：s后面依次是部分、（）编号、序号，见页面上段落的链接。"
@@ -89,6 +90,45 @@ class Plan:
 
 
 @dataclasses.dataclass
+class Followup:
+    """What became of one of the previous year's plans, told in this year's report."""
+
+    plan: str  # id of a plan in the previous year's data
+    status: str
+    evidence: str | None = None  # the report's words, when it says
+    at: str | None = None  # where this year's report says it
+    _path: tuple = ()
+
+    @property
+    def status_label(self) -> str:
+        return FOLLOWUP_STATUSES[self.status]
+
+
+@dataclasses.dataclass
+class Version:
+    """One recorded version of a published year (1 = as first published)."""
+
+    version: int
+    date: datetime.date
+    changes: str
+    _path: tuple = ()
+
+
+@dataclasses.dataclass
+class Erratum:
+    """A correction of the published text, shown beside it; the text itself
+    stays exactly as published."""
+
+    version: int
+    date: datetime.date
+    at: str
+    original: str
+    corrected: str
+    reason: str
+    _path: tuple = ()
+
+
+@dataclasses.dataclass
 class YearData:
     year: int
     title: str
@@ -101,7 +141,14 @@ class YearData:
     actions: list = dataclasses.field(default_factory=list)
     shortcomings: list = dataclasses.field(default_factory=list)
     plans: list = dataclasses.field(default_factory=list)
+    followups: list = dataclasses.field(default_factory=list)
+    versions: list = dataclasses.field(default_factory=list)
+    errata: list = dataclasses.field(default_factory=list)
     _path: tuple = ()
+
+    @property
+    def current_version(self):
+        return max((v.version for v in self.versions), default=None)
 
 
 def quote(**kw):
@@ -159,6 +206,25 @@ YEAR = schema.Record({
         "area": schema.Choice({a: a for a in PLAN_AREAS}, required=False, help="领域"),
         "at": anchor(),
     }, model=Plan), required=False, help="下一年度安排"),
+    "followups": schema.ListOf(schema.Record({
+        "plan": identifier(help="上一年度安排的编号"),
+        "status": schema.Choice(FOLLOWUP_STATUSES, help="落实情况"),
+        "evidence": schema.Text(required=False, multiline=True, help="本年度报告中的相关原话"),
+        "at": anchor(required=False),
+    }, model=Followup), required=False, help="上一年度安排的落实情况"),
+    "versions": schema.ListOf(schema.Record({
+        "version": schema.Integer(minimum=1, help="版本号，从 1 开始"),
+        "date": schema.Date(help="日期"),
+        "changes": schema.Text(multiline=True, help="改了什么、为什么"),
+    }, model=Version), required=False, help="版本记录"),
+    "errata": schema.ListOf(schema.Record({
+        "version": schema.Integer(minimum=1, help="在哪个版本中记录"),
+        "date": schema.Date(help="日期"),
+        "at": anchor(),
+        "original": quote(help="原文中有误的原话"),
+        "corrected": schema.Text(help="更正后的写法"),
+        "reason": schema.Text(multiline=True, help="更正依据"),
+    }, model=Erratum), required=False, help="勘误"),
 }, model=YearData)
 
 
