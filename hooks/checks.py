@@ -13,6 +13,7 @@ import sys
 
 import archive as archive_module
 import consistency
+import lock
 import markers
 import page_fragments
 from problems import Problem, format_all
@@ -23,6 +24,8 @@ def check_project(root, docs_dir="docs", data_dir="data"):
     root = pathlib.Path(root)
     archive, problems = archive_module.load(root, docs_dir, data_dir)
     problems += consistency.check_archive(archive)
+    entries, located, found = lock.read(root)
+    problems += found + lock.check(archive, entries, located)
     docs = root / docs_dir
     for path in sorted(docs.rglob("*.md")):
         rel = archive_module._rel(path, root)

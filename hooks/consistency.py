@@ -106,7 +106,36 @@ def check_year(year, catalog) -> list:
     for entry in data.shortcomings + data.plans:
         locate(entry)
 
+    problems += check_versions(year)
+    for erratum in data.errata:
+        page, block = locate(erratum)
+        if block is not None and squash(erratum.original) not in squash(block.text):
+            problems.append(located.problem(
+                erratum._path + ("original",), f"勘误的原文“{erratum.original}”不在段落 {erratum.at} 中",
+                f"段落在 {page.file}:{block.line}。original 必须照抄原文中有误的原话。"))
+        if data.current_version is not None and erratum.version > data.current_version:
+            problems.append(located.problem(
+                erratum._path + ("version",), f"勘误记在第 {erratum.version} 版，但 versions 中没有这一版",
+                "请先在 versions 中新增这一版。"))
+
     problems += titles_in_catalog(year, catalog)
+    return problems
+
+
+def check_versions(year) -> list:
+    """Versions are numbered 1, 2, 3 … in order, with dates that do not go back."""
+    problems = []
+    previous = None
+    for index, version in enumerate(year.meta.versions):
+        if version.version != index + 1:
+            problems.append(year.located.problem(
+                version._path + ("version",), f"版本号应为 {index + 1}，实际是 {version.version}",
+                "版本从 1 开始按顺序编号，新版本加在列表末尾。"))
+        if previous is not None and version.date < previous.date:
+            problems.append(year.located.problem(
+                version._path + ("date",), f"第 {version.version} 版的日期早于上一版（{previous.date}）",
+                "请核对日期。"))
+        previous = version
     return problems
 
 

@@ -1,9 +1,11 @@
 """The site navigation, derived from the archive instead of written by hand.
 
 Adding a year must not mean editing ``mkdocs.yml``.  Each year is one section
-whose index is the year home; with mkdocs-material's ``navigation.prune`` only
-the current year's pages are expanded, so a page's weight does not grow with
-the number of years.
+whose index is the year home.  mkdocs-material's ``navigation.prune`` renders
+only the active section's children, but still one link per sibling section:
+with years as siblings, every page would carry a link per year and grow with
+the archive.  Past ``DECADE_AFTER`` years the years are therefore grouped by
+decade, so a page carries its own decade's years plus one link per decade.
 """
 
 from __future__ import annotations
@@ -13,22 +15,31 @@ import report_text
 
 # Site-wide pages, shown in the navigation when their file exists.
 SITE_PAGES = (("历年报告", "archive.md"),)
+DECADE_AFTER = 10
 
 
 def build(archive, docs=None) -> list:
     nav = [{"首页": "index.md"}]
     nav += [{label: src} for label, src in SITE_PAGES if docs and (docs / src).exists()]
-    for year in archive.years:
-        items = [f"{year.year}/index.md"]
-        for kind in report_text.PARTS:
-            page = year.pages.get(kind.slug)
-            if page is not None:
-                items.append({part_label(page, kind): page.src_uri})
-        if "full" in year.pages:
-            items.append({"全文（可打印）": year.pages["full"].src_uri})
-        label = f"{year.year}年度" + ("（草稿）" if year.is_draft else "")
-        nav.append({label: items})
-    return nav
+    sections = [year_section(year) for year in archive.years]
+    if len(sections) <= DECADE_AFTER:
+        return nav + sections
+    decades = {}
+    for year, section in zip(archive.years, sections):
+        decades.setdefault(year.year // 10 * 10, []).append(section)
+    return nav + [{f"{start}—{start + 9}年": items} for start, items in decades.items()]
+
+
+def year_section(year) -> dict:
+    items = [f"{year.year}/index.md"]
+    for kind in report_text.PARTS:
+        page = year.pages.get(kind.slug)
+        if page is not None:
+            items.append({part_label(page, kind): page.src_uri})
+    if "full" in year.pages:
+        items.append({"全文（可打印）": year.pages["full"].src_uri})
+    label = f"{year.year}年度" + ("（草稿）" if year.is_draft else "")
+    return {label: items}
 
 
 def part_label(page, kind) -> str:

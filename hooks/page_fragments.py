@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import navigation
 import render
 import report_text
 from markers import MarkerError
@@ -67,6 +68,41 @@ class Context:
         return self.year
 
 
+def report_lines(ctx, year, page, shift: int = 0) -> list:
+    """A report page's lines with anchors and, after each corrected block,
+    its errata.  One entry per source line, so markers can still be found."""
+    lines = report_text.with_anchors(page.body, page.blocks, page.first_line, shift)
+    errata = {}
+    for erratum in year.meta.errata:
+        errata.setdefault(erratum.at, []).append(erratum)
+    for block in page.blocks:
+        if block.anchor in errata:
+            index = block.end - page.first_line
+            lines[index] += render.render("erratum.html", errata=errata[block.anchor])
+    return lines
+
+
+def year_bar(ctx) -> str:
+    """The year switcher: same part in other years, previous/next year, and
+    this year's parts.  Shown at the top of every year page."""
+    year, slug = ctx.year, ctx.slug
+    years = sorted(ctx.archive.years, key=lambda y: y.year)
+    index = years.index(year)
+
+    def same_part(other):
+        page = other.pages.get(slug) or other.pages.get("index")
+        return {"year": other, "href": ctx.link(page.src_uri), "exact": page.slug == slug}
+
+    return render.render(
+        "year_bar.html", year=year, slug=slug,
+        previous=same_part(years[index - 1]) if index > 0 else None,
+        next=same_part(years[index + 1]) if index + 1 < len(years) else None,
+        others=[same_part(y) for y in reversed(years)],
+        parts=[(p, navigation.part_label(p, k)) for k in report_text.PARTS
+               for p in [year.pages.get(k.slug)] if p is not None],
+        link=ctx.link, archive_page="archive.md")
+
+
 def year_meta(ctx, marker):
     year = ctx.require_year(marker)
     return render.render("year_meta.html", year=year, office=year.meta.office or ctx.config.office,
@@ -90,10 +126,9 @@ def report_full(ctx, marker):
     pieces = []
     home = year.pages.get("index")
     if home is not None:
-        lines = report_text.with_anchors(home.body, home.blocks, home.first_line)
-        pieces.append("\n".join(report_text.strip_markers(lines)))
+        pieces.append("\n".join(report_text.strip_markers(report_lines(ctx, year, home))))
     for page in year.parts:
-        lines = report_text.with_anchors(page.body, page.blocks, page.first_line, shift=1)
+        lines = report_lines(ctx, year, page, shift=1)
         pieces.append("\n".join(report_text.strip_markers(lines)))
     meta = year_meta(ctx, marker)
     text = "\n\n".join(pieces)
@@ -161,6 +196,16 @@ def year_plans(ctx, marker):
                  ("安排", "领域"), lambda p: (p.text, p.area))
 
 
+def year_versions(ctx, marker):
+    year = ctx.require_year(marker)
+    return render.render("versions.html", year=year, source=source_link(ctx, year))
+
+
+def site_archive(ctx, marker):
+    return render.render("archive.html", years=ctx.archive.years, parts=report_text.PARTS,
+                         link=ctx.link)
+
+
 def site_home(ctx, marker):
     archive = ctx.archive
     return render.render("home.html", config=ctx.config, latest=archive.latest,
@@ -176,7 +221,9 @@ MARKERS = {
     "year:actions": year_actions,
     "year:shortcomings": year_shortcomings,
     "year:plans": year_plans,
+    "year:versions": year_versions,
     "report:full": report_full,
+    "site:archive": site_archive,
     "site:home": site_home,
 }
 

@@ -24,6 +24,7 @@ class Problem:
     hint: str = ""
     level: str = ERROR
     key: str = ""  # key path inside a data file, e.g. ``laws[3].name``
+    code: str = ""  # a stable name for the rule, for tools (not shown)
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"

@@ -33,7 +33,7 @@ def on_page_markdown(markdown, page, config, files):
     year, slug = context.year, context.slug
     source = year.pages.get(slug) if year else None
     if source is not None and slug != "full":
-        lines = report_text.with_anchors(source.body, source.blocks, source.first_line)
+        lines = page_fragments.report_lines(context, year, source)
         first_line = source.first_line
     else:
         lines = markdown.split("\n")
@@ -41,6 +41,8 @@ def on_page_markdown(markdown, page, config, files):
     handlers = page_fragments.handlers(context)
     text, problems = markers.expand(lines, handlers, site_state.rel(page.file.abs_src_path),
                                     first_line)
+    if year is not None:
+        text = page_fragments.year_bar(context) + text
     if problems:
         for problem in problems:
             log.error(problem.format())

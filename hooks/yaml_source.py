@@ -43,7 +43,7 @@ class Located:
         return self.marks.get(path, (1, 1))
 
     def problem(self, path: tuple, message: str, hint: str = "", on_key: bool = False,
-                **kw) -> Problem:
+                **kw) -> Problem:  # kw: level, code
         line, col = self.at(path, on_key)
         return Problem(self.file, line, col, message, hint, key=key_path(path), **kw)
 
