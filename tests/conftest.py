@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -39,6 +40,33 @@ def copy_project(dest: pathlib.Path) -> pathlib.Path:
                         ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
+
+
+FIXTURE_ARCHIVE = ROOT / "tests" / "fixtures" / "archive"
+FIXTURE_OFFICE = "示例区示例办公室（测试数据）"
+
+
+def fixture_project(dest: pathlib.Path, lock: bool = True) -> pathlib.Path:
+    """A project made of the fictional archive in tests/fixtures/archive and
+    this repository's hooks, configuration and assets."""
+    shutil.copytree(FIXTURE_ARCHIVE / "docs", dest / "docs")
+    shutil.copytree(FIXTURE_ARCHIVE / "data", dest / "data")
+    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
+    shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("天津市津南区国防动员办公室", FIXTURE_OFFICE)
+    config = re.sub(r"^site_name: .*$", "site_name: 测试档案", config, flags=re.M)
+    (dest / "mkdocs.yml").write_text(config, "utf-8")
+    if lock:
+        result = run_hook_script("lock.py", dest)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return dest
+
+
+def run_hook_script(script: str, project: pathlib.Path, *args):
+    """Run one of the hooks/ command-line scripts against ``project``."""
+    return subprocess.run([sys.executable, str(HOOKS / script), *args, str(project)],
+                          capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture(scope="session")
