@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import downloads
 import navigation
 import render
 import report_text
@@ -201,9 +202,16 @@ def year_versions(ctx, marker):
     return render.render("versions.html", year=year, source=source_link(ctx, year))
 
 
+def year_downloads(ctx, marker):
+    year = ctx.require_year(marker)
+    return render.render("downloads.html", title=f"{year.year}年度数据下载",
+                         links=downloads.links_for(year), link=ctx.link)
+
+
 def site_archive(ctx, marker):
     return render.render("archive.html", years=ctx.archive.years, parts=report_text.PARTS,
-                         link=ctx.link)
+                         link=ctx.link) + render.render(
+        "downloads.html", title="全部年度数据下载", links=downloads.archive_links(), link=ctx.link)
 
 
 def site_home(ctx, marker):
@@ -222,6 +230,7 @@ MARKERS = {
     "year:shortcomings": year_shortcomings,
     "year:plans": year_plans,
     "year:versions": year_versions,
+    "year:downloads": year_downloads,
     "report:full": report_full,
     "site:archive": site_archive,
     "site:home": site_home,

@@ -55,6 +55,12 @@ class Linker:
             rel = "./" if rel == "." else rel + "/"
         return rel + (f"#{anchor}" if anchor else "")
 
+    def file(self, target: str) -> str:
+        """Link to a file of the built site that is not a page (a download)."""
+        here = url_of(self.src_uri, self.use_directory_urls)
+        base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+        return posixpath.relpath(target, base or ".")
+
 
 def render(template: str, **context) -> str:
     """Render ``template`` and make it safe to embed in Markdown.

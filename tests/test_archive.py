@@ -148,3 +148,13 @@ def test_a_year_cannot_be_published_while_its_check_fails(tmp_path):
     assert result.returncode == 1
     assert "《未收录法》不在学习文件目录中" in result.stdout
     assert "2093" not in (project / "data/lock.yml").read_text("utf-8")
+
+
+def test_download_links_point_at_the_written_files(built):
+    for path in ("2091/index.html", "archive/index.html"):
+        html = article(page(built, path))
+        links = re.findall(r'<a href="([^"]+)" download>', html)
+        assert links, path
+        base = (built / path).parent
+        for link in links:
+            assert (base / link).resolve().is_file(), (path, link)

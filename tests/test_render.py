@@ -23,3 +23,13 @@ def test_links_are_relative_so_the_site_works_under_any_sub_path(page, target, d
 
 def test_anchor_is_appended():
     assert render.Linker("index.md")("2023/measures.md", "s1-2") == "2023/measures/#s1-2"
+
+
+@pytest.mark.parametrize("page,directory_urls,expected", [
+    ("2023/index.md", True, "../downloads/2023/2023.json"),
+    ("2023/measures.md", True, "../../downloads/2023/2023.json"),
+    ("index.md", True, "downloads/2023/2023.json"),
+    ("2023/measures.md", False, "../downloads/2023/2023.json"),
+])
+def test_links_to_site_files(page, directory_urls, expected):
+    assert render.Linker(page, directory_urls).file("downloads/2023/2023.json") == expected
