@@ -31,7 +31,9 @@ def build(archive, docs=None) -> list:
 
 
 def year_section(year) -> dict:
-    items = [f"{year.year}/index.md"]
+    # The year home is the section's index page (navigation.indexes); its
+    # label becomes the page title, so use the report's own title.
+    items = [{year.meta.title: f"{year.year}/index.md"}]
     for kind in report_text.PARTS:
         page = year.pages.get(kind.slug)
         if page is not None:

@@ -204,3 +204,36 @@ def test_two_builds_are_byte_identical(site, tmp_path):
 
     walk(comparison)
     assert not sorted(set(differences))
+
+
+# --- Search index ---------------------------------------------------------------
+
+def search_index(site):
+    import json
+    return json.loads((site / "search/search_index.json").read_text("utf-8"))
+
+
+def test_search_results_name_the_year_of_year_pages(site):
+    titles = {d["location"]: d["title"].replace("\u200b", "") for d in search_index(site)["docs"]}
+    assert titles["2023/measures/"] == "2023年度 · 一、主要举措和成效"
+    assert titles["2023/"].startswith("2023年度 · 2023年度法治政府建设情况报告")
+    assert titles["archive/"] == "历年报告"
+
+
+def test_one_page_report_and_navigation_chrome_stay_out_of_the_index(site):
+    docs = search_index(site)["docs"]
+    assert not [d for d in docs if d["location"].startswith("2023/full/")]
+    assert not [d for d in docs if "切换年度" in d["text"]]
+
+
+def test_search_index_is_written_as_utf8_not_escapes(site):
+    raw = (site / "search/search_index.json").read_bytes()
+    assert "行政复议法".encode("utf-8") in raw.replace("\u200b".encode("utf-8"), b"")
+    assert b"\\u" not in raw.split(b'"docs"')[1]
+
+
+def test_catalogue_names_are_single_search_terms(site):
+    """jieba keeps catalogue names whole (segments are joined by U+200B)."""
+    text = "".join(d["text"] for d in search_index(site)["docs"])
+    for term in ("行政复议法", "妇女权益保障法", "女职工劳动保护特别规定", "警报试鸣"):
+        assert f"\u200b{term}\u200b" in text, term
