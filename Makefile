@@ -11,7 +11,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test browser bench clean
+.PHONY: serve build check new-year lock test browser bench clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
@@ -21,6 +21,12 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python hooks/checks.py
+
+new-year: $(STAMP)
+	$(BIN)/python hooks/new_year.py $(YEAR)
+
+lock: $(STAMP)
+	$(BIN)/python hooks/lock.py
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest

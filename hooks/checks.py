@@ -13,6 +13,7 @@ import sys
 
 import archive as archive_module
 import consistency
+import followups
 import lock
 import markers
 import page_fragments
@@ -24,6 +25,7 @@ def check_project(root, docs_dir="docs", data_dir="data"):
     root = pathlib.Path(root)
     archive, problems = archive_module.load(root, docs_dir, data_dir)
     problems += consistency.check_archive(archive)
+    problems += followups.check_followups(archive)
     entries, located, found = lock.read(root)
     problems += found + lock.check(archive, entries, located)
     docs = root / docs_dir
