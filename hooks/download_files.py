@@ -11,8 +11,10 @@ import pathlib
 
 import downloads
 import site_state
+from hook_errors import guarded
 
 
+@guarded
 def on_post_build(config):
     office = ((config.extra or {}).get("office") or {}).get("name")
     site_dir = pathlib.Path(config.site_dir)

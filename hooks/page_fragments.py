@@ -12,6 +12,7 @@ import dataclasses
 import re
 
 import downloads
+import knowledge_pages
 import navigation
 import render
 import report_text
@@ -233,6 +234,9 @@ MARKERS = {
     "year:downloads": year_downloads,
     "report:full": report_full,
     "site:archive": site_archive,
+    "site:documents": knowledge_pages.documents_page,
+    "site:campaigns": knowledge_pages.campaigns_page,
+    "site:followups": knowledge_pages.followups_page,
     "site:home": site_home,
 }
 

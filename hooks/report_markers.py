@@ -18,10 +18,12 @@ import page_fragments
 import report_text
 import site_state
 from problems import format_all
+from hook_errors import guarded
 
 log = logging.getLogger("mkdocs.hooks.report_markers")
 
 
+@guarded
 def on_page_markdown(markdown, page, config, files):
     archive = site_state.archive()
     src_uri = page.file.src_uri

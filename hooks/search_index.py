@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import pathlib
 import re
+from hook_errors import guarded
 
 YEAR_PAGE = re.compile(r"^(?P<year>\d{4})/")
 INDEX = pathlib.Path("search") / "search_index.json"
@@ -33,6 +34,7 @@ def retitle(index: dict) -> dict:
     return index
 
 
+@guarded
 def on_post_build(config):
     path = pathlib.Path(config.site_dir) / INDEX
     if not path.exists():  # search disabled

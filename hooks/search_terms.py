@@ -14,6 +14,7 @@ from __future__ import annotations
 import pathlib
 
 import site_state
+from hook_errors import guarded
 
 TERMS_FILE = pathlib.Path("data") / "search" / "terms.txt"
 
@@ -27,6 +28,7 @@ def read_terms(path: pathlib.Path) -> list:
     return terms
 
 
+@guarded
 def on_config(config):
     try:
         import jieba

@@ -15,10 +15,12 @@ from mkdocs.exceptions import Abort
 import checks
 import navigation
 import site_state
+from hook_errors import guarded
 
 log = logging.getLogger("mkdocs.hooks.site_data")
 
 
+@guarded
 def on_config(config):
     root = pathlib.Path(config.config_file_path).resolve().parent
     archive, problems = checks.check_project(root, docs_dir=config.docs_dir)

@@ -52,6 +52,8 @@ def fixture_project(dest: pathlib.Path, lock: bool = True) -> pathlib.Path:
     shutil.copytree(FIXTURE_ARCHIVE / "docs", dest / "docs")
     shutil.copytree(FIXTURE_ARCHIVE / "data", dest / "data")
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
+    for page in (ROOT / "docs").glob("*.md"):  # site-wide pages: markers only
+        shutil.copy2(page, dest / "docs" / page.name)
     shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     config = config.replace("天津市津南区国防动员办公室", FIXTURE_OFFICE)

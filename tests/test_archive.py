@@ -84,10 +84,9 @@ def test_erratum_is_shown_under_its_paragraph_and_the_text_is_unchanged(built):
 
 
 def test_navigation_stays_flat_with_many_years():
-    years = [archive_module.Year(type("M", (), {"year": y, "status": "published"})(), "", None, {})
+    import year_data
+    years = [archive_module.Year(year_data.YearData(y, f"{y}年度报告", "published"), "", None, {})
              for y in range(2060, 2048, -1)]
-    for y in years:
-        y.meta.status = "published"
     nav = navigation.build(archive_module.Archive(years))
     labels = [next(iter(item)) for item in nav]
     assert labels == ["首页", "2060—2069年", "2050—2059年", "2040—2049年"]

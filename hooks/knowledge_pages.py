@@ -1,0 +1,77 @@
+"""Markers of the cross-year pages: 法律法规, 宣传节点, 计划落实.
+
+Thin handlers: the facts come from ``cross_year``, the markup from templates.
+"""
+
+from __future__ import annotations
+
+import calendar_months
+import cross_year
+import render
+from catalog import DOCUMENT_KINDS
+from year_data import FOLLOWUP_STATUSES
+
+
+def use_view(ctx, use) -> dict:
+    return {
+        "year": use.year.year,
+        "draft": use.year.is_draft,
+        "anchor": use.anchor,
+        "href": ctx.link(use.page.src_uri, use.anchor),
+        "recorded": use.kind == cross_year.RECORDED,
+        "entry": use.entry,
+    }
+
+
+def documents_page(ctx, marker):
+    catalog = ctx.archive.catalog
+    found = cross_year.document_uses(ctx.archive)
+    groups = []
+    for kind, label in DOCUMENT_KINDS.items():
+        documents = [d for d in catalog.documents.values() if d.kind == kind]
+        if documents:
+            groups.append({"kind": kind, "label": label, "documents": [
+                {"document": d, "uses": [use_view(ctx, u) for u in found[d.id]],
+                 "years": sorted({u.year.year for u in found[d.id]})} for d in documents]})
+    # Group headings are Markdown so that they appear in the page's table of
+    # contents; their text is fixed (the kinds), never data.
+    return "".join(f"\n\n## {g['label']} {{#kind-{g['kind']}}}\n\n" + render.render("documents.html", group=g)
+                   for g in groups)
+
+
+def campaigns_page(ctx, marker):
+    catalog = ctx.archive.catalog
+    found = cross_year.campaign_uses(ctx.archive)
+    return "".join(
+        f"\n\n## {calendar_months.month_label(month)} {{#month-{month or 'unknown'}}}\n\n"
+        + render.render("campaigns.html", campaigns=[
+            {"campaign": c, "uses": [use_view(ctx, u) for u in found[c.id]]} for c in campaigns])
+        for month, campaigns in calendar_months.by_month(catalog.campaigns.values()))
+
+
+def followups_page(ctx, marker):
+    outcomes = cross_year.plan_outcomes(ctx.archive)
+    years = []
+    for outcome in outcomes:
+        if not years or years[-1]["year"] is not outcome.year:
+            years.append({"year": outcome.year, "next": outcome.next_year, "rows": [],
+                          "counts": {k: 0 for k in FOLLOWUP_STATUSES}})
+        group = years[-1]
+        followup = outcome.followup
+        status = followup.status if followup else None
+        if status:
+            group["counts"][status] += 1
+        plan_page, _ = outcome.year.block(outcome.plan.at)
+        row = {"plan": outcome.plan, "plan_href": ctx.link(plan_page.src_uri, outcome.plan.at),
+               "evidence_href": None,
+               "followup": followup, "status": status,
+               "status_label": FOLLOWUP_STATUSES.get(status, "")}
+        if followup and followup.at and outcome.next_year:
+            page, _ = outcome.next_year.block(followup.at)
+            if page is not None:
+                row["evidence_href"] = ctx.link(page.src_uri, followup.at)
+        group["rows"].append(row)
+    return "".join(
+        f"\n\n## {group['year'].year}年度安排 {{#plans-{group['year'].year}}}\n\n"
+        + render.render("followups.html", group=group, statuses=FOLLOWUP_STATUSES)
+        for group in years) or "\n\n暂无年度安排数据。\n\n"
