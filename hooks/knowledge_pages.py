@@ -6,6 +6,7 @@ Thin handlers: the facts come from ``cross_year``, the markup from templates.
 from __future__ import annotations
 
 import calendar_months
+import compare
 import cross_year
 import render
 from catalog import DOCUMENT_KINDS
@@ -75,3 +76,24 @@ def followups_page(ctx, marker):
         f"\n\n## {group['year'].year}年度安排 {{#plans-{group['year'].year}}}\n\n"
         + render.render("followups.html", group=group, statuses=FOLLOWUP_STATUSES)
         for group in years) or "\n\n暂无年度安排数据。\n\n"
+
+
+def compare_page(ctx, marker):
+    year = ctx.require_year(marker)
+    before = compare.previous_year(ctx.archive, year)
+    if before is None:
+        return "\n\n这是档案中最早的年度，没有可对比的上一年度。\n\n"
+    catalog = ctx.archive.catalog
+
+    def page_href(target_year, anchor):
+        page, _ = target_year.block(anchor)
+        return ctx.link(page.src_uri, anchor) if page else ""
+
+    return render.render(
+        "compare.html", year=year, before=before,
+        documents=compare.documents(before, year), campaigns=compare.campaigns(before, year),
+        figures=compare.figures(before, year), parts=compare.text_changes(before, year),
+        doc_label=lambda i: catalog.documents[i].label if i in catalog.documents else i,
+        campaign_label=lambda i: catalog.campaigns[i].name if i in catalog.campaigns else i,
+        href=lambda anchor: page_href(year, anchor),
+        previous_link=ctx.link(f"{before.year}/compare.md"))

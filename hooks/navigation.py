@@ -41,6 +41,7 @@ def year_section(year) -> dict:
             items.append({part_label(page, kind): page.src_uri})
     if "full" in year.pages:
         items.append({"全文（可打印）": year.pages["full"].src_uri})
+    items.append({"与上年对比": f"{year.year}/compare.md"})  # see generated_pages
     label = f"{year.year}年度" + ("（草稿）" if year.is_draft else "")
     return {label: items}
 

@@ -12,10 +12,12 @@ import dataclasses
 import re
 
 import downloads
+import generated_pages
 import knowledge_pages
 import navigation
 import render
 import report_text
+import trends_page
 from markers import MarkerError
 
 YEAR_PAGE = re.compile(r"^(?P<year>\d{4})/(?P<slug>[^/]+)\.md$")
@@ -92,6 +94,8 @@ def year_bar(ctx) -> str:
     index = years.index(year)
 
     def same_part(other):
+        if slug in generated_pages.GENERATED:
+            return {"year": other, "href": ctx.link(f"{other.year}/{slug}.md"), "exact": True}
         page = other.pages.get(slug) or other.pages.get("index")
         return {"year": other, "href": ctx.link(page.src_uri), "exact": page.slug == slug}
 
@@ -232,12 +236,14 @@ MARKERS = {
     "year:plans": year_plans,
     "year:versions": year_versions,
     "year:downloads": year_downloads,
+    "year:compare": knowledge_pages.compare_page,
     "report:full": report_full,
     "site:archive": site_archive,
     "site:documents": knowledge_pages.documents_page,
     "site:campaigns": knowledge_pages.campaigns_page,
     "site:followups": knowledge_pages.followups_page,
     "site:home": site_home,
+    "site:trends": trends_page.trends_page,
 }
 
 

@@ -41,7 +41,9 @@ def on_page_markdown(markdown, page, config, files):
         lines = markdown.split("\n")
         first_line = _first_line(page)
     handlers = page_fragments.handlers(context)
-    text, problems = markers.expand(lines, handlers, site_state.rel(page.file.abs_src_path),
+    path = page.file.abs_src_path  # None for generated pages
+    text, problems = markers.expand(lines, handlers,
+                                    site_state.rel(path) if path else f"（自动生成）{src_uri}",
                                     first_line)
     if year is not None:
         text = page_fragments.year_bar(context) + text
@@ -54,6 +56,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def _first_line(page) -> str:
     """File line of the body's first line (front matter shifts it)."""
+    if page.file.abs_src_path is None:
+        return 1
     try:
         with open(page.file.abs_src_path, encoding="utf-8") as handle:
             front, _ = report_text.split_front_matter(handle.read())
