@@ -28,7 +28,10 @@ new-year: $(STAMP)
 lock: $(STAMP)
 	$(BIN)/python hooks/lock.py
 
+# The data check runs first so that an editor's mistake is the first thing
+# CI prints, as plain file:line messages, before any test output.
 test: $(STAMP) browser
+	$(BIN)/python hooks/checks.py
 	$(BIN)/python -m pytest
 
 $(STAMP): requirements.txt

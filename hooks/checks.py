@@ -8,6 +8,7 @@ line (what ``make check`` runs); the ``site_data`` hook calls
 
 from __future__ import annotations
 
+import os
 import pathlib
 import sys
 
@@ -43,6 +44,15 @@ def check_project(root, docs_dir="docs", data_dir="data"):
     return archive, sorted(set(problems))
 
 
+def annotation(problem) -> str:
+    """A workflow command that GitHub and Gitea Actions show on the changed line."""
+    kind = "error" if problem.is_error else "warning"
+    text = (f"{problem.key}: " if problem.key else "") + problem.message
+    text += f"（提示：{problem.hint}）" if problem.hint else ""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{kind} file={problem.file},line={problem.line},col={problem.column}::{text}"
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     root = pathlib.Path(argv[0]) if argv else pathlib.Path(__file__).resolve().parent.parent
@@ -50,6 +60,9 @@ def main(argv=None) -> int:
     errors = [p for p in problems if p.is_error]
     if problems:
         print(format_all(problems))
+    if os.environ.get("GITHUB_ACTIONS") == "true":  # also set by Gitea Actions
+        for problem in sorted(problems):
+            print(annotation(problem))
     if errors:
         print("检查未通过：请按上面的提示修改后再提交。")
         return 1
