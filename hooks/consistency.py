@@ -119,6 +119,21 @@ def check_year(year, catalog) -> list:
                 "请先在 versions 中新增这一版。"))
 
     problems += titles_in_catalog(year, catalog)
+    problems += required_parts(year)
+    return problems
+
+
+def required_parts(year) -> list:
+    """The regulations ask for every part; a missing one is worth a warning
+    (old reports did not always have them, so it cannot be an error)."""
+    problems = []
+    for number, kind in enumerate(report_text.PARTS, 1):
+        if kind.slug not in year.pages:
+            problems.append(Problem(
+                f"docs/{year.year}/{kind.slug}.md", 1, 1,
+                f"{year.year} 年的报告缺少第{report_text.cn_numeral(number)}部分“{kind.short_title}”",
+                "《法治政府建设与责任落实督察工作规定》要求年度报告包含这一部分。如果原文确实没有，可忽略此警告；"
+                f"否则请新建 docs/{year.year}/{kind.slug}.md。", level=WARNING))
     return problems
 
 

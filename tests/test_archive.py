@@ -157,3 +157,11 @@ def test_download_links_point_at_the_written_files(built):
         base = (built / path).parent
         for link in links:
             assert (base / link).resolve().is_file(), (path, link)
+
+
+def test_a_missing_required_part_is_a_warning_naming_it(tmp_path):
+    project = fixture_project(tmp_path / "p")
+    check = run_hook_script("checks.py", project)
+    assert check.returncode == 0  # a warning does not fail the check
+    assert ("docs/2092/leadership.md:1:1: [警告] 2092 年的报告缺少第三部分“第一责任人职责”"
+            in check.stdout.splitlines())
