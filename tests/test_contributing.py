@@ -1,0 +1,30 @@
+"""The messages CONTRIBUTING.md shows editors are the ones the check prints."""
+
+from __future__ import annotations
+
+from conftest import ROOT, copy_project
+from test_build_errors import run_check
+
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
+
+
+def check_after(tmp_path, path, old, new):
+    project = copy_project(tmp_path / "p")
+    file = project / path
+    text = file.read_text("utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), "utf-8")
+    return run_check(project).stdout.splitlines()
+
+
+def test_changed_figure_message(tmp_path):
+    lines = check_after(tmp_path, "data/years/2023.yml", "value: 27", "value: 72")
+    assert lines[0] in GUIDE and lines[1].strip() in GUIDE
+
+
+def test_changed_published_text_message(tmp_path):
+    lines = check_after(tmp_path, "docs/2023/measures.md", "全办共14人参加", "全办共15人参加")
+    shown = [l for l in lines if "但没有新增版本记录" in l]
+    assert shown and shown[0] in GUIDE
+    hint = lines[lines.index(shown[0]) + 1].strip()
+    assert hint in GUIDE
