@@ -60,30 +60,32 @@ def check_year(year, catalog) -> list:
                     f"数值 {number_text(figure.value)} 与引文“{figure.quote}”中的数字不一致",
                     f"原文在 {page.file}:{block.line}。请核对数值，或改正引文。"))
 
-    for study in data.studies:
-        document = catalog.documents.get(study.document)
-        if document is None:
+    def reference_with_wrong_quote(entry, field, known, what, file, unknown_hint):
+        """Report an unknown catalogue id; return the catalogue entry when the
+        quote does not use any of its names (the caller words that problem)."""
+        target = known.get(getattr(entry, field))
+        if target is None:
             problems.append(located.problem(
-                study._path + ("document",), f"学习文件目录中没有编号“{study.document}”",
-                f"最接近的编号有：{nearest(study.document, catalog.documents)}；"
-                f"新文件请先添加到 {catalog.documents_file}。"))
-        page, block = locate(study)
-        if block is not None and quoted(study, page, block) and document is not None \
-                and not any(name in study.quote for name in document.names):
+                entry._path + (field,), f"{what}目录中没有编号“{getattr(entry, field)}”",
+                f"最接近的编号有：{nearest(getattr(entry, field), known)}；{unknown_hint}请先添加到 {file}。"))
+        page, block = locate(entry)
+        if block is not None and quoted(entry, page, block) and target is not None \
+                and not any(name in entry.quote for name in target.names):
+            return target
+        return None
+
+    for study in data.studies:
+        document = reference_with_wrong_quote(study, "document", catalog.documents, "学习文件",
+                                              catalog.documents_file, "新文件")
+        if document is not None:
             problems.append(located.problem(
                 study._path + ("quote",), f"引文“{study.quote}”中没有出现“{document.label}”的任何名称",
                 f"“{document.id}”的名称有：{'、'.join(document.names)}。请核对 document 或引文。"))
 
     for event in data.campaigns:
-        campaign = catalog.campaigns.get(event.campaign)
-        if campaign is None:
-            problems.append(located.problem(
-                event._path + ("campaign",), f"宣传节点目录中没有编号“{event.campaign}”",
-                f"最接近的编号有：{nearest(event.campaign, catalog.campaigns)}；"
-                f"新节点请先添加到 {catalog.campaigns_file}。"))
-        page, block = locate(event)
-        if block is not None and quoted(event, page, block) and campaign is not None \
-                and not any(name in event.quote for name in campaign.names):
+        campaign = reference_with_wrong_quote(event, "campaign", catalog.campaigns, "宣传节点",
+                                              catalog.campaigns_file, "新节点")
+        if campaign is not None:
             problems.append(located.problem(
                 event._path + ("quote",), f"引文“{event.quote}”中没有出现“{campaign.name}”的任何写法",
                 f"“{campaign.id}”的写法有：{'、'.join(campaign.names)}；"

@@ -131,3 +131,13 @@ def test_markup_in_data_is_escaped_and_tables_stay_intact(tmp_path):
     plans = (tmp_path / "site/2023/plans/index.html").read_text("utf-8")
     assert "<b>粗</b>" not in plans
     assert re.search(r"<td>第一行 \| 竖线\s*第二行&lt;b&gt;粗&lt;/b&gt;\s*继续学习宣传贯彻", plans)
+
+
+def test_quote_that_names_another_document_is_reported(tmp_path):
+    project = copy_project(tmp_path / "p")
+    data = project / Y
+    text = data.read_text("utf-8")
+    data.write_text(text.replace("    quote: 《民法典》", "    quote: 《行政处罚法》", 1), "utf-8")
+    result = run_check(project)
+    assert re.search(r"data/years/2023.yml:\d+:12: \[错误\] studies\[\d+\]\.quote: "
+                     r"引文“《行政处罚法》”中没有出现“民法典”的任何名称", result.stdout), result.stdout
