@@ -1,0 +1,35 @@
+"""Marker ``<!-- site:trends -->``: the key figures across years.
+
+A table (figures × years, each value linked to the paragraph that states it)
+and, per figure, a bar chart drawn at build time by ``trends.svg_chart``.
+The facts come from ``trends``, the markup from ``templates/trends.html``.
+"""
+
+from __future__ import annotations
+
+import render
+import report_text
+import trends
+
+
+def trends_page(ctx, marker):
+    archive = ctx.archive
+    all_series = trends.series(archive)
+    years = sorted(archive.years, key=lambda y: y.year)  # oldest first, as the charts
+    numbers = [y.year for y in years]
+    rows, sections = [], []
+    for s in all_series:
+        cells = []
+        for year in years:
+            point = s.point(year.year)
+            cells.append(None if point is None else {
+                "value": trends.number(point.value),
+                "href": ctx.link(point.src_uri, point.anchor) if point.src_uri else None,
+                "where": f"{point.year}年度报告 {report_text.anchor_label(point.anchor)}"
+                         + ("（草稿）" if point.draft else ""),
+                "draft": point.draft,
+            })
+        rows.append({"series": s, "cells": cells})
+        sections.append({"series": s, "summary": trends.change_summary(s),
+                         "chart": trends.svg_chart(s, years=numbers)})
+    return render.render("trends.html", years=years, rows=rows, sections=sections)
