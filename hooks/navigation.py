@@ -14,8 +14,14 @@ import report_text
 
 
 # Site-wide pages, shown in the navigation when their file exists.
-SITE_PAGES = (("历年报告", "archive.md"), ("法律法规", "laws.md"), ("宣传节点", "calendar.md"),
-              ("计划落实", "followups.md"), ("数据趋势", "trends.md"),)
+SITE_PAGES = (
+    ("历年报告", "archive.md"),
+    ("措施检索", "finder.md"),
+    ("法律法规", "laws.md"),
+    ("宣传节点", "calendar.md"),
+    ("计划落实", "followups.md"),
+    ("数据趋势", "trends.md"),
+)
 DECADE_AFTER = 10
 
 

@@ -14,6 +14,7 @@ import re
 import downloads
 import generated_pages
 import knowledge_pages
+import measures_finder
 import navigation
 import render
 import report_text
@@ -243,6 +244,7 @@ MARKERS = {
     "site:campaigns": knowledge_pages.campaigns_page,
     "site:followups": knowledge_pages.followups_page,
     "site:home": site_home,
+    "site:finder": measures_finder.finder,
     "site:trends": trends_page.trends_page,
 }
 

@@ -1,0 +1,317 @@
+"""The measures finder (措施检索): the records behind it and the page built from them.
+
+``measure_records`` is checked on the real archive (2023) and on the fictional
+fixture archive; the page is checked by building the fixture project, changing
+its data and building again.  The filtering in the browser is tested in
+test_finder_browser.py.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import re
+import types
+
+import pytest
+
+import archive as archive_module
+import cross_year
+import measures_index
+import report_text
+from conftest import FIXTURE_ARCHIVE, ROOT, fixture_project, mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def real():
+    archive, _ = archive_module.load(ROOT)
+    return archive
+
+
+@pytest.fixture(scope="module")
+def records_2023(real):
+    return {r.anchor: r for r in measure_records(real) if r.year == 2023}
+
+
+def measure_records(archive):
+    return measures_index.measure_records(archive)
+
+
+# --- The real archive: 2023 ---------------------------------------------------
+
+def test_2023_has_one_record_per_measure(records_2023):
+    # 一: 13 numbered items and （五）, which has none; 二: three sections;
+    # 三: the paragraph before （一） and four run-in sections; 四: four plans.
+    assert len(records_2023) == 26
+    kinds = [r.kind for r in records_2023.values()]
+    assert kinds.count("item") == 13
+    assert kinds.count("section") == 12
+    assert kinds.count("paragraph") == 1
+
+
+def test_items_carry_their_documents_in_catalogue_order(real, records_2023):
+    record = records_2023["s1-2-2"]
+    assert record.kind == "item"
+    assert record.documents == (
+        "civil-code", "administrative-penalty-law", "national-defense-law",
+        "holistic-national-security-concept", "trade-union-law", "women-rights-protection-law",
+        "female-employees-labor-protection-provisions", "xi-rule-of-law-thought")
+    order = list(real.catalog.documents)
+    for r in records_2023.values():
+        assert list(r.documents) == sorted(set(r.documents), key=order.index), r.anchor
+
+
+def test_items_carry_the_campaigns_of_their_text(records_2023):
+    assert records_2023["s1-2-3"].campaigns == (
+        "national-security-education-day", "disaster-prevention-day",
+        "science-technology-week", "air-defense-alarm-drill")
+    assert records_2023["s1-3-1"].campaigns == (
+        "national-security-education-day", "intellectual-property-week", "work-safety-month",
+        "national-defense-education-day", "national-constitution-day")
+    assert records_2023["s4-3"].campaigns == ("air-defense-alarm-drill",)  # 警报试鸣, in a plan
+
+
+def test_recorded_studies_count_where_the_text_names_the_document_bare(records_2023):
+    # 原文“组织了宪法和行政复议法网上答题活动”: 宪法 without 《》 is only known
+    # from the studies entry at s1-2-4.
+    assert records_2023["s1-2-4"].documents == ("constitution", "administrative-reconsideration-law")
+
+
+def test_plans_are_measures_of_their_own(records_2023):
+    for number in range(1, 5):
+        record = records_2023[f"s4-{number}"]
+        assert record.kind == "section"
+        assert record.part == "plans" and record.part_label == "四、下一年度安排"
+        assert record.headings == ("四、2024年度推进法治政府建设的的主要安排",)  # verbatim, typo kept
+        assert record.text.startswith(f"（{report_text.cn_numeral(number)}）")
+        assert record.src_uri == "2023/plans.md"
+
+
+def test_sections_without_items_take_their_paragraphs(records_2023):
+    record = records_2023["s3-3"]
+    assert record.anchors == ("s3-3", "s3-3-p1")
+    heading, paragraph = record.paragraphs
+    assert heading == "（三）领导带头普法。"
+    assert paragraph.startswith("12月1日，张双有主任组织全体干部对《宪法》")
+    assert record.documents == ("constitution", "administrative-reconsideration-law")
+    assert record.place == "三（三）"
+    five = records_2023["s1-5"]
+    assert five.anchors == ("s1-5", "s1-5-p1") and "我办现有行政执法人员7人" in five.text
+
+
+def test_paragraph_before_the_first_section_is_a_record_of_its_own(records_2023):
+    record = records_2023["s3-p1"]
+    assert record.kind == "paragraph" and record.kind_label == "无编号段落"
+    assert record.headings == ("三、党政主要负责人履行推进法治建设第一责任人的职责，加强法治政府建设的情况",)
+    assert record.text.startswith("区国动办党组书记、主任张双有同志")
+
+
+def test_items_sit_under_their_part_and_section(records_2023):
+    record = records_2023["s1-2-3"]
+    assert record.headings == ("一、推进法治政府建设的主要举措和成效",
+                               "（二）强化学习，提高法治思维和依法行政能力。")
+    assert record.part == "measures" and record.part_label == "一、主要举措和成效"
+    assert record.year == 2023 and record.draft is False
+    assert record.src_uri == "2023/measures.md"
+
+
+def test_every_paragraph_of_every_part_page_is_in_exactly_one_record(real):
+    records = measure_records(real)
+    covered = [a for r in records for a in r.anchors]
+    assert len(covered) == len(set(covered))
+    for year in real.years:
+        for page in year.parts:
+            for block in page.blocks:
+                if block.kind in ("item", "paragraph"):
+                    assert block.anchor in covered, (year.year, block.anchor)
+    # The year home (导语), the one-page report and comparisons are not measures.
+    assert all(r.src_uri.rsplit("/", 1)[-1][:-3] in report_text.PART_SLUGS for r in records)
+
+
+def test_records_follow_the_text(real):
+    records = [r for r in measure_records(real) if r.year == 2023]
+    order = [b.anchor for p in real.year(2023).parts for b in p.blocks if b.anchor]
+    assert [r.anchor for r in records] == sorted((r.anchor for r in records), key=order.index)
+
+
+def test_documents_agree_with_the_documents_page(real):
+    """Filtering by a document shows the places its 法律法规 entry lists."""
+    records = measure_records(real)
+    for kind, found in (("documents", cross_year.document_uses(real)),
+                        ("campaigns", cross_year.campaign_uses(real))):
+        listed = {(u.year.year, u.anchor, entry_id) for entry_id, uses in found.items()
+                  for u in uses if u.page.slug in report_text.PART_SLUGS}
+        tagged = {(r.year, a, entry_id) for r in records for entry_id in getattr(r, kind)
+                  for a in r.anchors}
+        assert listed <= tagged, kind
+        # Each tag comes from one of the record's own paragraphs.
+        for r in records:
+            for entry_id in getattr(r, kind):
+                assert any((r.year, a, entry_id) in listed for a in r.anchors), (r.anchor, entry_id)
+
+
+# --- How a page splits into measures ------------------------------------------
+
+def split(text):
+    blocks, _ = report_text.parse_blocks(text)
+    return [(d.kind, [b.anchor for b in d.blocks], d.headings)
+            for d in measures_index.page_measures(types.SimpleNamespace(blocks=blocks))]
+
+
+def test_paragraphs_around_items_are_records_of_their_own():
+    text = ("# 一、部分\n\n导语段。\n\n## （一）有编号事项\n\n事项前的说明。\n\n1.第一项。\n\n2.第二项。\n\n"
+            "事项后的小结。\n\n## （二）只有段落\n\n段落一。\n\n段落二。\n\n## （三）只有标题\n")
+    part, one, two, three = "一、部分", "（一）有编号事项", "（二）只有段落", "（三）只有标题"
+    assert split(text) == [
+        ("paragraph", ["s1-p1"], (part,)),
+        ("paragraph", ["s1-1-p1"], (part, one)),
+        ("item", ["s1-1-1"], (part, one)),
+        ("item", ["s1-1-2"], (part, one)),
+        ("paragraph", ["s1-1-p2"], (part, one)),
+        ("section", ["s1-2", "s1-2-p1", "s1-2-p2"], (part,)),
+        ("section", ["s1-3"], (part,)),
+    ]
+
+
+def test_a_page_without_a_part_heading_still_yields_its_measures():
+    assert split("## （一）标题\n\n1.事项。\n") == [("item", ["s0-1-1"], ("（一）标题",))]
+
+
+# --- The fixture archive -------------------------------------------------------
+
+def test_fixture_archive_records():
+    archive, _ = archive_module.load(FIXTURE_ARCHIVE)
+    records = measure_records(archive)
+    # measures 2, shortcomings 1, leadership 1 (2092 has none), plans 2.
+    assert [r.year for r in records] == [2093] * 6 + [2092] * 5 + [2091] * 6
+    assert {r.draft for r in records if r.year == 2093} == {True}
+    assert not any(r.draft for r in records if r.year < 2093)
+    first = records[0]
+    assert (first.anchor, first.kind, first.documents, first.campaigns) == (
+        "s1-1-1", "item", ("sample-law",), ())
+    assert records[1].campaigns == ("sample-day",)
+    leadership = [r for r in records if r.part == "leadership"]
+    assert [(r.year, r.anchor, r.kind) for r in leadership] == [
+        (2093, "s3-p1", "paragraph"), (2091, "s3-p1", "paragraph")]
+
+
+# --- The page ---------------------------------------------------------------------
+
+class FinderPage(html.parser.HTMLParser):
+    """The records of a built finder page: attributes, text, link; and the form."""
+
+    def __init__(self, page):
+        super().__init__()
+        self.items, self.form, self.options = [], None, {}
+        self._item = self._select = None
+        self._depth = 0
+        self._in_text = self._in_link = False
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and "data-finder-form" in attrs:
+            self.form = attrs
+        elif tag == "select":
+            self._select = self.options.setdefault(attrs["name"], [])
+        elif tag == "option" and self._select is not None:
+            self._select.append(attrs["value"])
+        elif tag == "li" and "finder-item" in attrs.get("class", ""):
+            self._item = dict(attrs, text="", meta="", href=None)
+            self.items.append(self._item)
+        elif self._item is not None:
+            if "data-finder-text" in attrs:
+                self._in_text = True
+            elif tag == "a":
+                self._item["href"] = attrs["href"]
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "div":
+            self._in_text = False
+        elif tag == "li":
+            self._item = None
+
+    def handle_data(self, data):
+        if self._item is not None and self._in_text:
+            self._item["text"] += data.strip()
+
+
+def finder_page(project) -> FinderPage:
+    return FinderPage((project / "site" / "finder" / "index.html").read_text("utf-8"))
+
+
+def build(project):
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    return build(fixture_project(tmp_path_factory.mktemp("finder") / "p"))
+
+
+def test_finder_page_lists_every_record_with_its_filters(fixture_site):
+    page = finder_page(fixture_site)
+    archive, _ = archive_module.load(fixture_site)
+    records = measure_records(archive)
+    assert len(page.items) == len(records) == 17
+    for item, record in zip(page.items, records):
+        assert item["data-year"] == str(record.year)
+        assert item["data-part"] == record.part
+        assert item["data-documents"] == " ".join(record.documents)
+        assert item["data-campaigns"] == " ".join(record.campaigns)
+        assert item["data-kind"] == record.kind
+        assert item["text"] == record.text.replace("\n", "")
+        assert item["href"] == f"../{record.src_uri[:-3]}/#{record.anchor}"
+    first = page.items[0]
+    assert (first["data-year"], first["data-documents"], first["href"]) == (
+        "2093", "sample-law", "../2093/measures/#s1-1-1")
+
+
+def test_finder_form_is_hidden_until_the_script_shows_it(fixture_site):
+    page = finder_page(fixture_site)
+    assert page.form is not None and "hidden" in page.form
+    assert page.options == {"year": ["", "2093", "2092", "2091"],
+                            "part": ["", "measures", "shortcomings", "leadership", "plans"],
+                            "doc": ["", "sample-law"], "campaign": ["", "sample-day"]}
+    html = (fixture_site / "site" / "finder" / "index.html").read_text("utf-8")
+    for control in ("finder-year", "finder-part", "finder-doc", "finder-campaign", "finder-kw"):
+        assert f'<label for="{control}">' in html and f'id="{control}"' in html
+    assert re.search(r'<p class="finder-count" data-finder-count aria-live="polite">共 17 条措施</p>', html)
+    assert "《示例法》</option>" in html
+    assert html.count('<span class="report-status report-status--draft">草稿</span>') == 6
+    assert "assets/javascripts/measures-finder.js" in html
+    # In the navigation, right after 历年报告 (the footer links the previous page).
+    assert '<a href="../archive/" class="md-footer__link md-footer__link--prev" aria-label="上一页: 历年报告">' in html
+
+
+def test_finder_page_follows_the_text_and_the_data(tmp_path):
+    project = fixture_project(tmp_path / "p")
+    # A draft year may change: markup in the text must come out as text.
+    measures = project / "docs/2093/measures.md"
+    measures.write_text(measures.read_text("utf-8").replace(
+        "<!-- year:studies -->", "3.学习<b>标签</b>与“&amp;”符号。\n\n<!-- year:studies -->"), "utf-8")
+    # A study of a document whose name is bare and too short to be found in the text.
+    catalog = project / "data/catalog/documents.yml"
+    catalog.write_text(catalog.read_text("utf-8")
+                       + "- id: study-notes\n  name: 示例学习读本\n  short_name: 加强\n  kind: theory\n", "utf-8")
+    data = project / "data/years/2093.yml"
+    data.write_text(data.read_text("utf-8").replace(
+        "campaigns:\n", "  - document: study-notes\n    at: s4-1\n    quote: 继续加强学习\n"
+        "campaigns:\n", 1), "utf-8")
+    build(project)
+    page = finder_page(project)
+    assert len(page.items) == 18
+    added = next(i for i in page.items if i["data-anchor"] == "s1-1-3")
+    assert added["text"] == "3.学习<b>标签</b>与“&amp;”符号。"  # as typed, never as markup
+    html = (project / "site" / "finder" / "index.html").read_text("utf-8")
+    assert "3.学习&lt;b&gt;标签&lt;/b&gt;与“&amp;amp;”符号。" in html
+    plan = next(i for i in page.items if i["data-year"] == "2093" and i["data-anchor"] == "s4-1")
+    assert plan["data-documents"] == "study-notes"
+    assert page.options["doc"] == ["", "sample-law", "study-notes"]
+    assert '<option value="study-notes" title="示例学习读本">加强</option>' in html  # theory: no 《》
+    # Unchanged years are untouched.
+    other = next(i for i in page.items if i["data-year"] == "2092" and i["data-anchor"] == "s4-1")
+    assert other["data-documents"] == ""
