@@ -34,10 +34,44 @@ def retitle(index: dict) -> dict:
     return index
 
 
+HAN = re.compile(r"[\u4e00-\u9fff]+")
+TAG = re.compile(r"<[^>]+>")
+
+
+def subwords(text: str, known: set) -> list:
+    """Shorter words inside the indexed words, for prefix-only matching.
+
+    lunr (the theme's search engine) matches a query only at the start of an
+    indexed word, so 复议 does not find 行政复议法.  jieba's search mode lists
+    the words inside a compound (行政, 复议, 行政复议 …); those not already
+    indexed are returned, sorted for a byte-stable index.
+    """
+    try:
+        import jieba
+    except ImportError:
+        return []
+    plain = TAG.sub(" ", text).replace("\u200b", "")
+    found = set()
+    for run in HAN.findall(plain):
+        found.update(w for w in jieba.cut_for_search(run) if len(w) >= 2)
+    return sorted(found - known)
+
+
+def add_subwords(index: dict) -> dict:
+    """Append each entry's sub-words in a hidden span: indexed, never shown."""
+    separator = re.compile(index.get("config", {}).get("separator") or r"[\s\u200b]+")
+    for doc in index.get("docs", []):
+        known = set(separator.split(TAG.sub(" ", doc.get("text", ""))))
+        extra = subwords(doc.get("text", "") + " " + doc.get("title", ""), known)
+        if extra:
+            doc["text"] += "<span hidden>\u200b" + "\u200b".join(extra) + "\u200b</span>"
+    return index
+
+
 @guarded
 def on_post_build(config):
     path = pathlib.Path(config.site_dir) / INDEX
     if not path.exists():  # search disabled
         return
-    index = retitle(json.loads(path.read_text("utf-8")))
+    index = add_subwords(retitle(json.loads(path.read_text("utf-8"))))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -237,3 +237,9 @@ def test_catalogue_names_are_single_search_terms(site):
     text = "".join(d["text"] for d in search_index(site)["docs"])
     for term in ("行政复议法", "妇女权益保障法", "女职工劳动保护特别规定", "警报试鸣"):
         assert f"\u200b{term}\u200b" in text, term
+
+
+def test_generated_tables_stay_out_of_the_index(site):
+    """A search should land on the report's prose, not on tables derived from it."""
+    text = "".join(d["text"] for d in search_index(site)["docs"])
+    assert "根据正文整理" not in text
