@@ -125,7 +125,7 @@ def test_markup_in_data_is_escaped_and_tables_stay_intact(tmp_path):
     measures = (tmp_path / "site/2023/measures/index.html").read_text("utf-8")
     assert "<img src=x" not in measures
     assert "&lt;img src=x onerror=alert(1)&gt;组织学习 | 第二列" in measures
-    table = re.search(r'<div class="report-table" id="table-studies">.*?</div>', measures, re.S).group(0)
+    table = re.search(r'<div class="report-table" id="table-studies"[^>]*>.*?</div>', measures, re.S).group(0)
     rows = re.findall(r"<tr>.*?</tr>", table, re.S)
     assert all(row.count("<td>") == 5 for row in rows[1:]), "every row keeps its five cells"
     plans = (tmp_path / "site/2023/plans/index.html").read_text("utf-8")
