@@ -11,7 +11,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check new-year lock test browser bench clean
+.PHONY: serve build check new-year import lock test browser bench clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
@@ -24,6 +24,9 @@ check: $(STAMP)
 
 new-year: $(STAMP)
 	$(BIN)/python hooks/new_year.py $(YEAR)
+
+import: $(STAMP)
+	$(BIN)/python hooks/importer.py "$(FILE)" $(YEAR)
 
 lock: $(STAMP)
 	$(BIN)/python hooks/lock.py

@@ -1,0 +1,793 @@
+"""Import an old report: ``make import FILE=2022年报告.docx YEAR=2022``.
+
+Turns a report published before this archive existed -- a ``.txt`` file
+(UTF-8, or GB18030 from old Windows machines) or a Word ``.docx`` -- into the
+year's pages and a draft data file, the way an editor would type them in:
+
+* ``read_source`` reads the file into lines;
+* ``parse_report`` (a pure function of the lines) recognises the title, an
+  optional addressee line, the preamble, the parts 一、 with their sections
+  （一） and items 1., and drops page furniture (索引号, page numbers ...);
+* ``plan_import`` computes every file -- the pages with the text *verbatim*
+  (only whitespace at line ends and blank lines change), the markers
+  ``make new-year`` uses, and ``data/years/<year>.yml`` with studies and
+  figures proposed from the text at the anchors ``report_text`` gives -- and
+  checks them, without touching the disk;
+* ``main`` is the command line: it never overwrites, and writes nothing when
+  anything is wrong.
+
+What needs a person (who did what on a date, labels of figures, titles not in
+the catalogue, parts that fit none of the four required ones) is listed in
+the output, never invented.
+"""
+
+from __future__ import annotations
+
+import codecs
+import collections
+import dataclasses
+import pathlib
+import re
+import sys
+
+import archive as archive_module
+import consistency
+import new_year
+import report_text
+import year_data
+import yaml_source
+from followups import one_line, previous_year
+from new_year import describe, marker_line, page_markers, refusal, scalar
+from problems import Problem
+
+USAGE = ("用法：make import FILE=旧报告.docx YEAR=2022"
+         "（或 python hooks/importer.py 文件 2022 [项目目录]）")
+EXTENSIONS = (".txt", ".docx")
+
+NUMERALS = report_text.NUMERALS
+PART_HEADING = re.compile(rf"^(?P<num>[{NUMERALS}]+)、")
+# （一） (一) （一) … with or without spaces inside and after the brackets.
+SECTION_HEADING = re.compile(rf"^(?P<open>[（(])\s*(?P<num>[{NUMERALS}]+)\s*(?P<close>[）)])")
+ITEM = report_text.ITEM_NUMBER  # 1. 1、 1． -- what the pages' anchors count as items
+# "1. text" would be a Markdown list (the number would vanish from the page).
+ITEM_LIST_SPACE = re.compile(r"^(?P<num>\d+\.)[ \t]+")
+INLINE_ITEMS = re.compile(r"一是.*?二是", re.S)
+# A short line ending with a full-width colon before the preamble: 区委、区政府：
+ADDRESSEE_MAX = 40
+
+# Lines of the web page or the printed document around the report, not its text.
+FURNITURE = (
+    re.compile(r"^(?:索引号|发布日期|发布时间|发布机构|发文机关|来源|信息来源|字号|文号|发文字号|成文日期"
+               r"|主题分类|浏览次数|点击数|访问次数)\s*[：:]"),
+    re.compile(r"^(?:[【\[]\s*(?:打印(?:本页)?|关闭(?:窗口|本页)?|返回顶部|收藏|分享|字体[：:]?[\s大中小]*"
+               r"|[大中小])\s*[】\]]\s*)+$"),
+    re.compile(r"^[-—–－―]+\s*\d+\s*[-—–－―]+$"),  # — 3 —  -3-
+    re.compile(r"^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$"),
+)
+
+# Which of the four required parts a part heading is; the first match wins.
+PART_KEYWORDS = (
+    ("measures", ("举措", "成效", "主要做法")),
+    ("shortcomings", ("不足", "存在的问题")),
+    ("leadership", ("第一责任人",)),
+    ("plans", ("安排", "计划", "打算")),
+)
+
+# Proposed figures: a count, in Arabic or Chinese numerals, and its unit.
+COUNT_UNITS = "人名项次件场期"
+COUNT = re.compile(
+    rf"(?<![第\d.．])(?P<arabic>\d+(?:\.\d+)?)(?P<unit>[{COUNT_UNITS}])"
+    rf"|(?<![第{NUMERALS}两零百千万几])(?P<chinese>[{NUMERALS}两]+)(?P<cn_unit>[{COUNT_UNITS}])")
+DATE = re.compile(rf"(?:\d{{4}}年)?(?:\d{{1,2}}|[{NUMERALS}]{{1,3}})月(?:\d{{1,2}}|[{NUMERALS}]{{1,3}})日")
+FIGURE_COMMENT = "# 待核实：请改写 id 和 label，删除不需要的项"
+NEW_TITLES_COMMENT = "以下书名不在学习文件目录中，请核实后添加到 data/catalog/documents.yml："
+
+
+# --- Reading -------------------------------------------------------------------
+
+@dataclasses.dataclass
+class Source:
+    """The file's text as lines, and how it was read."""
+
+    name: str
+    lines: list
+    encoding: str  # as told to the editor
+    note: str = ""  # said in the output when the reading needs checking
+
+
+def read_source(path):
+    """Read ``path`` (``.txt`` or ``.docx``): ``(Source | None, problems)``."""
+    path = pathlib.Path(path)
+    suffix = path.suffix.lower()
+    if not path.exists():
+        return None, [refusal(f"找不到要导入的文件“{path}”",
+                              "请检查文件名和所在目录；文件名中有空格时，用引号括起来：FILE=\"…\"。")]
+    if not path.is_file():
+        return None, [refusal(f"“{path}”不是文件", "请指定要导入的 .txt 或 .docx 文件。")]
+    if suffix not in EXTENSIONS:
+        hint = {".doc": "旧版 Word 文件（.doc）请先用 Word 或 WPS 打开，另存为 .docx 后再导入。",
+                ".wps": "WPS 文件请先另存为 .docx 后再导入。",
+                ".pdf": "PDF 文件请先用 Word 或 WPS 转为 .docx，或把正文复制到记事本中保存为 .txt（UTF-8）。",
+                }.get(suffix, "请把报告另存为 .docx，或把正文复制到记事本中保存为 .txt（UTF-8）。")
+        return None, [refusal(f"不能导入“{path.name}”：只能导入 .txt 或 .docx 文件", hint)]
+    if suffix == ".docx":
+        return read_docx(path)
+    return decode_text(path.read_bytes(), path.name)
+
+
+def decode_text(data: bytes, name: str = ""):
+    """Text file bytes as lines: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return Source(name, text.splitlines(), "UTF-16",
+                          "文件是 UTF-16 编码（记事本的“Unicode”），已按 UTF-16 读取。"), []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            line = data[:exc.start].count(b"\n") + 1
+            return None, [refusal(f"“{name}”第 {line} 行的文字无法识别：文件既不是 UTF-8 编码，"
+                                  "也不是 GB18030（GBK）编码",
+                                  "请用记事本或 WPS 打开，另存为“UTF-8”编码后再导入。")]
+        return Source(name, text.splitlines(), "GB18030",
+                      "文件不是 UTF-8 编码，已按 GB18030（GBK，旧版 Windows 的中文编码）读取；"
+                      "请在网页上核对文字是否正确。"), []
+    encoding = "UTF-8（带 BOM）" if data.startswith(codecs.BOM_UTF8) else "UTF-8"
+    return Source(name, text.splitlines(), encoding), []
+
+
+def read_docx(path: pathlib.Path):
+    """The body paragraphs of a Word document in order (tables are left out);
+    a line break inside a paragraph starts a new line."""
+    try:
+        import docx  # python-docx
+    except ImportError:  # pragma: no cover - it is in requirements.txt
+        return None, [refusal("读取 .docx 需要 python-docx，但没有安装",
+                              "请运行 make import（它会按 requirements.txt 安装），或把正文另存为 .txt。")]
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds for a bad file
+        return None, [refusal(f"无法读取“{path.name}”：它不是有效的 .docx 文件（{type(exc).__name__}）",
+                              "请用 Word 或 WPS 打开后重新“另存为” .docx，或把正文复制到记事本中保存为 .txt。")]
+    lines = []
+    for paragraph in document.paragraphs:
+        lines += paragraph.text.split("\n") if paragraph.text else [""]
+    return Source(path.name, lines, "Word 文档（.docx）"), []
+
+
+# --- Recognising the structure -----------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class Unit:
+    """One heading or paragraph as it will be written (text verbatim)."""
+
+    kind: str  # "section", "item", "paragraph"
+    text: str
+    line: int  # 1-based line in the source
+
+
+@dataclasses.dataclass
+class Part:
+    number: int
+    heading: str
+    line: int
+    slug: str | None  # one of report_text.PART_SLUGS, None when not placed
+    units: list = dataclasses.field(default_factory=list)
+    reason: str = ""  # why it was not placed
+
+    def count(self, kind: str) -> int:
+        return sum(unit.kind == kind for unit in self.units)
+
+
+@dataclasses.dataclass
+class ParsedReport:
+    title: str = ""
+    title_line: int = 0
+    addressee: str | None = None
+    addressee_line: int = 0
+    preamble: list = dataclasses.field(default_factory=list)  # Units
+    parts: list = dataclasses.field(default_factory=list)  # Parts, in source order
+    dropped: list = dataclasses.field(default_factory=list)  # (line, text) of page furniture
+    notes: list = dataclasses.field(default_factory=list)  # (line, what was noticed or changed)
+    inline_items: list = dataclasses.field(default_factory=list)  # lines with 一是……二是……
+
+    @property
+    def placed(self) -> list:
+        return [part for part in self.parts if part.slug]
+
+    @property
+    def unplaced(self) -> list:
+        return [part for part in self.parts if not part.slug]
+
+    def count(self, kind: str) -> int:
+        return sum(part.count(kind) for part in self.parts)
+
+    def outline(self) -> list:
+        """The recognised structure as tuples, in source order (for tests and reading)."""
+        out = [("title", self.title)]
+        if self.addressee is not None:
+            out.append(("addressee", self.addressee))
+        out += [("preamble", unit.text) for unit in self.preamble]
+        for part in self.parts:
+            out.append(("part", part.slug, part.heading))
+            out += [(unit.kind, unit.text) for unit in part.units]
+        return out
+
+
+def is_furniture(text: str) -> bool:
+    return any(pattern.match(text) for pattern in FURNITURE)
+
+
+def is_addressee(text: str) -> bool:
+    """区委、区政府： -- short, ends with a full-width colon, not a sentence (……报告如下：)."""
+    return len(text) <= ADDRESSEE_MAX and text.endswith("：") and not any(c in text for c in "，。；") \
+        and "如下" not in text and not SECTION_HEADING.match(text) and not ITEM.match(text)
+
+
+def classify(heading: str):
+    for slug, words in PART_KEYWORDS:
+        if any(word in heading for word in words):
+            return slug
+    return None
+
+
+def _numeral(match):
+    try:
+        return report_text.cn_number(match.group("num"))
+    except ValueError:
+        return None
+
+
+def split_heading(text: str):
+    """A section heading that runs into its first sentence: split after the first 。."""
+    end = text.find("。")
+    if end < 0 or not text[end + 1:].strip():
+        return text, ""
+    return text[:end + 1], text[end + 1:].strip()
+
+
+def _body_unit(text: str, line: int, notes: list) -> Unit:
+    m = ITEM_LIST_SPACE.match(text)
+    if m:
+        notes.append((line, f"删去了编号“{m.group('num')}”后的空格（否则网页会把它显示成自动编号的列表，"
+                            "编号本身会消失）"))
+        text = m.group("num") + text[m.end():]
+    return Unit("item" if ITEM.match(text) else "paragraph", text, line)
+
+
+def parse_report(lines) -> ParsedReport:
+    """Recognise the structure of a report given as lines of text (pure)."""
+    report = ParsedReport()
+    part = None
+    section = 0  # last （） number in the current part
+    previous_section = 0  # last （） number of the part before
+    skipped_noted = set()
+    for line, raw in enumerate(lines, 1):
+        text = raw.strip()
+        if not text:
+            continue
+        if is_furniture(text):
+            report.dropped.append((line, text))
+            continue
+        if not report.title:
+            report.title, report.title_line = text, line
+            continue
+        pm = PART_HEADING.match(text)
+        if pm and _numeral(pm) is not None:
+            previous_section = section if part is not None else 0
+            section = 0
+            part = Part(_numeral(pm), text, line, classify(text))
+            report.parts.append(part)
+            continue
+        if part is None:
+            if report.addressee is None and not report.preamble and is_addressee(text):
+                report.addressee, report.addressee_line = text, line
+            else:
+                report.preamble.append(_body_unit(text, line, report.notes))
+            continue
+        sm = SECTION_HEADING.match(text)
+        number = _numeral(sm) if sm else None
+        if number is not None:
+            if sm.group("open") == "(" or sm.group("close") == ")":
+                report.notes.append((line, f"小标题“{sm.group(0)}”用的是半角括号，已原样保留；"
+                                           "网站只把全角括号“（一）”识别为编号，这个标题不会有位置编号"))
+            if number != section + 1:
+                if section == 0 and number == previous_section + 1:
+                    report.notes.append((line, f"（{sm.group('num')}）接续上一部分的编号，已原样保留"))
+                else:
+                    report.notes.append((line, f"（{sm.group('num')}）的编号不连续（上一个是第 {section} 个），"
+                                               "已原样保留"))
+            section = number
+            heading, rest = split_heading(text)
+            part.units.append(Unit("section", heading, line))
+            if rest:
+                report.notes.append((line, "小标题后直接接着正文，已在第一个“。”之后分为标题和段落"))
+                part.units.append(_body_unit(rest, line, report.notes))
+            continue
+        unit = _body_unit(text, line, report.notes)
+        if unit.kind == "item" and section == 0 and part.number not in skipped_noted:
+            skipped_noted.add(part.number)
+            report.notes.append((line, f"第{report_text.cn_numeral(part.number)}部分的编号条目直接在部分标题之下"
+                                       "（没有“（一）”式的小标题），已原样保留"))
+        part.units.append(unit)
+    for unit in report.preamble + [u for p in report.parts for u in p.units]:
+        if unit.kind != "section" and INLINE_ITEMS.search(unit.text):
+            report.inline_items.append(unit.line)
+    _place(report)
+    return report
+
+
+def _place(report: ParsedReport) -> None:
+    """A part whose kind is taken by an earlier part is not placed either."""
+    seen = {}
+    for part in report.parts:
+        if part.slug is None:
+            part.reason = "标题中没有“举措/成效”“不足”“第一责任人”“安排/计划”等字样"
+        elif part.slug in seen:
+            first = seen[part.slug]
+            part.reason = (f"与第{report_text.cn_numeral(first.number)}部分同属"
+                           f"“{_short_title(part.slug)}”")
+            part.slug = None
+        else:
+            seen[part.slug] = part
+
+
+def _short_title(slug: str) -> str:
+    return next(kind.short_title for kind in report_text.PARTS if kind.slug == slug)
+
+
+# --- Planning the files -----------------------------------------------------------
+
+@dataclasses.dataclass
+class Proposal:
+    """One entry proposed for the data file, found in a paragraph."""
+
+    kind: str  # "figure", "study"
+    at: str
+    quote: str
+    file: str
+    line: int
+    context: str = ""
+    value: object = None
+    unit: str = ""
+    document: str = ""
+
+
+@dataclasses.dataclass
+class Import:
+    files: dict
+    problems: list
+    why: str = ""  # heading printed above the problems of a refusal
+    source: Source = None
+    report: ParsedReport = None
+    placements: list = dataclasses.field(default_factory=list)  # (Part, page file)
+    missing: list = dataclasses.field(default_factory=list)  # PartKinds the text lacks
+    figures: list = dataclasses.field(default_factory=list)  # Proposals
+    studies: list = dataclasses.field(default_factory=list)
+    new_titles: list = dataclasses.field(default_factory=list)  # (title, [(file, line)])
+    dates: list = dataclasses.field(default_factory=list)  # (date, anchor, file, line, context)
+    page_problems: list = dataclasses.field(default_factory=list)  # report_text warnings
+    unanchored: list = dataclasses.field(default_factory=list)  # (file, line, why) left out of the data
+    previous: object = None  # the year before, for follow-ups
+    template: object = None  # the year whose markers the pages copy
+
+
+def plan_import(root, path, year: int):
+    """What ``make import`` would write: ``(files, problems)`` (nothing is written)."""
+    plan = _plan(pathlib.Path(root), pathlib.Path(path), year)
+    return plan.files, plan.problems
+
+
+def _plan(root: pathlib.Path, path: pathlib.Path, year: int) -> Import:
+    if not isinstance(year, int) or isinstance(year, bool) \
+            or not new_year.MIN_YEAR <= year <= new_year.MAX_YEAR:
+        return Import({}, [refusal(f"年份“{year}”不对：请写 {new_year.MIN_YEAR}～{new_year.MAX_YEAR} "
+                                   "之间的四位数年份", "例如 make import FILE=旧报告.docx YEAR=2022。")])
+    if not (root / "docs").is_dir() or not (root / "data" / "years").is_dir():
+        return Import({}, [refusal(f"{root} 不是报告库的项目目录（没有 docs/ 和 data/years/）",
+                                   "请在项目目录中运行 make import FILE=… YEAR=…。")])
+    docs_dir, data_file = f"docs/{year}", f"data/years/{year}.yml"
+    existing = [rel for rel, p in ((f"{docs_dir}/", root / docs_dir), (data_file, root / data_file))
+                if p.exists() or p.is_symlink()]
+    if existing:
+        return Import({}, [refusal(f"{year} 年度已经存在：{'、'.join(existing)}",
+                                   "make import 不会覆盖已有的文件。如果确实要重新导入，"
+                                   "请先把上面的文件移走（确认其中没有需要保留的内容）。")])
+    source, problems = read_source(path)
+    if source is None:
+        return Import({}, problems)
+    report = parse_report(source.lines)
+    if not report.title:
+        return Import({}, [refusal(f"“{source.name}”中没有文字", "请确认选择了正确的文件。")], source=source)
+    if not report.parts:
+        return Import({}, [refusal(f"“{source.name}”中没有找到“一、”“二、”式的部分标题，无法分页",
+                                   "报告各部分的标题应单独成行，以“一、”“二、”……开头。"
+                                   "请核对文件，必要时先在文件中把部分标题改成单独一行。")],
+                      source=source, report=report)
+
+    archive, problems = archive_module.load(root)
+    if any(p.is_error for p in problems):
+        return Import({}, problems, why=f"不能导入 {year} 年度：现有的数据或页面有错误，"
+                                        "请先改正（make check 会列出同样的问题）：")
+    plan = Import({}, [], source=source, report=report)
+    plan.previous = previous_year(archive, year)
+    later = [y for y in archive.years if y.year > year]
+    plan.template = plan.previous or (min(later, key=lambda y: y.year) if later else None)
+
+    pages, where = _pages(plan, year)
+    plan.files = {rel: text for rel, text in pages.items()}
+    full = plan.template.pages.get("full") if plan.template is not None else None
+    plan.files[f"{docs_dir}/full.md"] = full.text if full is not None and any(
+        name == "report:full" for name, _ in page_markers(full, "report:")) else new_year.FULL_PAGE
+
+    parsed = {rel: _page(year, rel, text) for rel, text in pages.items()}
+    for rel, (page, found) in parsed.items():
+        plan.page_problems += [Problem(rel, line, 1, message, hint, level=level)
+                               for line, level, message, hint in found]
+    _propose(plan, parsed, where, archive.catalog)
+    plan.files[data_file] = data_text(plan, year)
+
+    # What is written must pass the checks it will face.
+    raw, located, found = yaml_source.load(plan.files[data_file], data_file)
+    meta = None
+    if raw is not None:
+        meta, found = year_data.validate(raw, located)
+    if meta is not None:
+        pages_by_slug = {page.slug: page for page, _ in parsed.values()}
+        found += [p for p in consistency.check_year(
+            archive_module.Year(meta, data_file, located, pages_by_slug), archive.catalog)
+            if p.file == data_file and p.is_error]
+    if found:
+        return Import({}, found, why=f"内部错误：生成的 {data_file} 不能通过检查（请把以下内容告诉维护人员）：")
+    return plan
+
+
+def _page(year: int, rel: str, text: str):
+    """The page as the archive will read it: ``(archive.Page, report_text problems)``."""
+    front, body = report_text.split_front_matter(text)
+    first_line = front.count("\n") + 1
+    blocks, found = report_text.parse_blocks(body, first_line)
+    slug = rel.rsplit("/", 1)[1][:-3]
+    return archive_module.Page(f"{year}/{slug}.md", rel, slug, text, body, first_line, blocks), found
+
+
+class _PageText:
+    """A page being written one line per heading, paragraph or marker,
+    separated by blank lines; remembers the line of each unit."""
+
+    def __init__(self, rel: str, where: dict):
+        self.rel, self.where, self.chunks = rel, where, []
+        self.markers = []  # marker lines, added after the page's own part
+        self.after = []  # parts that could not be placed, added at the end
+
+    def add(self, text: str, unit=None) -> None:
+        if unit is not None:
+            self.where[id(unit)] = (unit, self.rel, 2 * len(self.chunks) + 1)
+        self.chunks.append(text)
+
+    def text(self) -> str:
+        return "\n\n".join(self.chunks) + "\n"
+
+
+# A paragraph that starts like Markdown block syntax is escaped (the backslash
+# is not shown on the page): - + * lists, > quotes, # headings, rules.
+MARKDOWN_START = re.compile(r"^(?:[-+*][ \t]|>|#|[-*_](?:[ \t]*[-*_]){2,}[ \t]*$)")
+
+
+def markdown_line(text: str) -> str:
+    return "\\" + text if MARKDOWN_START.match(text) else text
+
+
+def _pages(plan: Import, year: int):
+    """The Markdown of index.md and the part pages; ``where`` maps each unit
+    (by id) to ``(unit, file, line)``."""
+    report, template = plan.report, plan.template
+    docs_dir = f"docs/{year}"
+    where = {}
+    title = Unit("title", report.title, report.title_line)
+    index = _PageText(f"{docs_dir}/index.md", where)
+    index.add(f"# {report.title}", title)
+    meta, *rest = new_year.INDEX_MARKERS
+    index.add(marker_line(meta))
+    if report.addressee is not None:
+        index.add(markdown_line(report.addressee), Unit("paragraph", report.addressee, report.addressee_line))
+    for unit in report.preamble:
+        index.add(markdown_line(unit.text), unit)
+    for name in rest:
+        index.add(marker_line(name))
+    home = template.pages.get("index") if template is not None else None
+    for name, args in (page_markers(home) if home is not None else []):
+        if name not in new_year.INDEX_MARKERS:
+            index.add(marker_line(name, args))
+
+    part_pages = {}
+    page_of_part = {}
+    current = index
+    for part in report.parts:
+        if part.slug:
+            current = part_pages[part.slug] = _PageText(f"{docs_dir}/{part.slug}.md", where)
+            page_of_part[id(part)] = current
+            _add_part(current, part)
+            if template is None:
+                found = [(name, ()) for name in new_year.DEFAULT_PART_MARKERS.get(part.slug, ())]
+            else:
+                page = template.pages.get(part.slug)
+                found = page_markers(page) if page is not None else []
+            current.markers = [marker_line(name, args) for name, args in found]
+        else:
+            page_of_part[id(part)] = current
+            current.after.append(part)
+    # Markers follow the page's own part; parts that could not be placed follow them.
+    pages = {}
+    for page in [index] + [part_pages[k.slug] for k in report_text.PARTS if k.slug in part_pages]:
+        for line in page.markers:
+            page.add(line)
+        for part in page.after:
+            page.add(f"<!-- 以下第{report_text.cn_numeral(part.number)}部分（原文第 {part.line} 行起）"
+                     f"未能归类到规定的四个部分之一，原样放在这里，请核实应放在哪个页面 -->")
+            _add_part(page, part)
+        pages[page.rel] = page.text()
+    plan.placements = [(part, page_of_part[id(part)].rel) for part in report.parts]
+    plan.missing = [kind for kind in report_text.PARTS if kind.slug not in part_pages]
+    return pages, where
+
+
+def _add_part(page: _PageText, part: Part) -> None:
+    page.add(f"# {part.heading}", part)
+    for unit in part.units:
+        page.add(f"## {unit.text}" if unit.kind == "section" else markdown_line(unit.text), unit)
+
+
+def _propose(plan: Import, parsed: dict, where: dict, catalog) -> None:
+    """Figures, studies, new titles and dates from the text, at the anchors
+    the pages give; blocks without a unique anchor are listed, not used."""
+    blocks = {(rel, block.line): block for rel, (page, _) in parsed.items() for block in page.blocks}
+    counts = collections.Counter(block.anchor for block in blocks.values() if block.anchor)
+    seen_studies, new_titles = set(), {}
+    for unit, rel, line in sorted(where.values(), key=lambda e: (e[0].line, e[2])):
+        block = blocks.get((rel, line))
+        if block is None:
+            continue
+        text = block.text
+        for m in consistency.TITLE.finditer(text):
+            if catalog.document_by_name(m.group(1)) is None:
+                new_titles.setdefault(m.group(1), []).append((rel, line))
+        if block.kind == "title":
+            continue
+        if not block.anchor or counts[block.anchor] > 1:
+            if _has_data(text):
+                why = "没有位置编号" if not block.anchor else f"位置编号 {block.anchor} 重复"
+                plan.unanchored.append((rel, line, why))
+            continue
+        for m in consistency.TITLE.finditer(text):
+            document = catalog.document_by_name(m.group(1))
+            key = (m.group(0), block.anchor)
+            if document is not None and key not in seen_studies:
+                seen_studies.add(key)
+                plan.studies.append(Proposal("study", block.anchor, m.group(0), rel, line,
+                                             document=document.id))
+        for m in COUNT.finditer(text):
+            value = _count_value(m)
+            if value is None:
+                continue
+            plan.figures.append(Proposal("figure", block.anchor, m.group(0), rel, line,
+                                         context=_context(text, m), value=value,
+                                         unit=m.group("unit") or m.group("cn_unit")))
+        for m in DATE.finditer(text):
+            plan.dates.append((m.group(0), block.anchor, rel, line, _context(text, m)))
+    plan.new_titles = list(new_titles.items())
+
+
+def _has_data(text: str) -> bool:
+    return bool(consistency.TITLE.search(text) or COUNT.search(text) or DATE.search(text))
+
+
+def _count_value(m):
+    if m.group("arabic"):
+        number = m.group("arabic")
+        return float(number) if "." in number else int(number)
+    try:
+        return report_text.cn_number(m.group("chinese").replace("两", "二"))
+    except ValueError:  # 一百 … : the check could not confirm the value
+        return None
+
+
+def _context(text: str, m, width: int = 24) -> str:
+    start, end = max(0, m.start() - width), min(len(text), m.end() + width)
+    return ("…" if start else "") + one_line(text[start:end]) + ("…" if end < len(text) else "")
+
+
+def data_text(plan: Import, year: int) -> str:
+    """``data/years/<year>.yml``: new_year's draft with the recognised title,
+    the proposed figures and studies, and comments for what needs a person."""
+    text = new_year.year_file(year, plan.previous)
+    lines = text.split("\n")
+    lines[0] = (f"# {year} 年度报告的结构化数据（由 make import 从“{one_line(plan.source.name)}”导入；"
+                "其中的关键数据和学法清单是根据正文自动提出的建议，需要逐项核实）。")
+    text = "\n".join(lines)
+    replacements = [(f"\ntitle: {new_year.REPORT_TITLE.format(year=year)}\n",
+                     f"\ntitle: {scalar(plan.report.title)}\n")]
+    if plan.figures:
+        out = "\nfigures:\n"
+        for n, figure in enumerate(plan.figures, 1):
+            value = figure.value if isinstance(figure.value, int) else repr(figure.value)
+            out += (f"  {FIGURE_COMMENT}\n"
+                    f"  # 原文：{figure.context}\n"
+                    f"  - id: figure-{n}\n"
+                    f"    label: 待核实\n"
+                    f"    value: {value}\n"
+                    f"    unit: {scalar(figure.unit)}\n"
+                    f"    at: {figure.at}\n"
+                    f"    quote: {scalar(figure.quote)}\n")
+        replacements.append(("\nfigures: []\n", out))
+    if plan.studies:
+        out = "\nstudies:\n  # 以下各项根据正文中的书名号提出，请核实并补充 how、who、when。\n"
+        for study in plan.studies:
+            out += (f"  - document: {study.document}\n"
+                    f"    at: {study.at}\n"
+                    f"    quote: {scalar(study.quote)}\n")
+        replacements.append(("\nstudies: []\n", out))
+    if plan.dates:
+        out = "\n# 原文中写明日期的地方（可能是履职事项，导入时没有写成数据；请核实人员和事项后按上面的格式填写）：\n"
+        for date, anchor, _, _, context in plan.dates:
+            out += f"#   {date}（{anchor}）：{context}\n"
+        replacements.append(("\nactions: []\n", out + "actions: []\n"))
+    for old, new in replacements:
+        if text.count(old) != 1:  # new_year's template changed: the tests catch it
+            raise AssertionError(f"data template: {old!r}")
+        text = text.replace(old, new)
+    if plan.new_titles:
+        head = f"# {NEW_TITLES_COMMENT}\n"
+        for title, places in plan.new_titles:
+            head += f"#   《{one_line(title)}》（{'、'.join(f'{rel}:{line}' for rel, line in places)}）\n"
+        text = head + "#\n" + text
+    return text
+
+
+# --- Command line ---------------------------------------------------------------------
+
+def summary(plan: Import, year: int) -> str:
+    """What the import recognised, dropped, could not place and proposes."""
+    report, source = plan.report, plan.source
+    out = []
+    say = out.append
+    m = re.search(r"(\d{4})年", report.title)
+    if m and int(m.group(1)) != year:
+        say(f"  注意：标题中的年份是 {m.group(1)} 年，与 YEAR={year} 不一致；"
+            "如果年份输错了，删除下面的文件后重新运行。")
+    say("")
+    say("识别结果：")
+    say(f"  文件编码：{source.encoding}" + (f"。{source.note}" if source.note else ""))
+    say(f"  标题：{report.title}（第 {report.title_line} 行）")
+    say(f"  抬头：{report.addressee}（第 {report.addressee_line} 行，放在导语之前）"
+        if report.addressee is not None else "  抬头：无")
+    say(f"  导语：{len(report.preamble)} 段")
+    say(f"  共 {len(report.parts)} 个部分、{report.count('section')} 个（一）式小标题、"
+        f"{report.count('item')} 个编号条目、{report.count('paragraph')} 个其他段落：")
+    for part, rel in plan.placements:
+        where = rel if part.slug else f"{rel}（未能归类，接在上一部分之后）"
+        say(f"    {part.heading}（第 {part.line} 行）→ {where}："
+            f"{part.count('section')} 个小标题、{part.count('item')} 个条目、{part.count('paragraph')} 个段落")
+    for kind in plan.missing:
+        say(f"    原文中没有“{kind.short_title}”部分，没有生成 docs/{year}/{kind.slug}.md")
+    slugs = [part.slug for part in report.placed]
+    if slugs != sorted(slugs, key=report_text.PART_SLUGS.index):
+        say("    注意：各部分在原文中的顺序与规定的顺序不同，全文单页按规定的顺序排列。")
+    if report.inline_items:
+        say("  段落中“一是……二是……”式的分项（保留在段落之中，没有拆开）：第 "
+            + "、".join(str(n) for n in report.inline_items) + " 行")
+    if report.notes:
+        say("  说明：")
+        for line, note in report.notes:
+            say(f"    第 {line} 行：{note}")
+    say("")
+    if report.dropped:
+        say("删除的版面信息（网页或排版中的文字，不属于报告正文）：")
+        for line, text in report.dropped:
+            say(f"  第 {line} 行：{text}")
+    else:
+        say("删除的版面信息：无")
+    if report.unplaced:
+        say("未能归类：")
+        for part in report.unplaced:
+            rel = dict((id(p), r) for p, r in plan.placements)[id(part)]
+            say(f"  {part.heading}（第 {part.line} 行）：{part.reason}；正文没有删除，"
+                f"原样接在 {rel} 的末尾（前面有一行注释），请核实应放在哪个页面")
+    else:
+        say("未能归类：无")
+    if plan.new_titles:
+        say("不在学习文件目录中的书名（已列在数据文件开头的注释中，没有添加到目录）：")
+        for title, places in plan.new_titles:
+            say(f"  《{title}》：{'、'.join(f'{rel}:{line}' for rel, line in places)}")
+    else:
+        say("不在学习文件目录中的书名：无")
+    ids = {0: "", 1: "（figure-1"}.get(len(plan.figures), f"（figure-1～figure-{len(plan.figures)}")
+    say(f"建议的关键数据（figures）：{len(plan.figures)} 项"
+        + (f"{ids}，名称都是“待核实”，写在 data/years/{year}.yml 中）" if plan.figures else ""))
+    say(f"建议的学法清单（studies）：{len(plan.studies)} 项"
+        + ("（正文中书名号内的、学习文件目录中有的文件，每个段落每个书名一项）" if plan.studies else ""))
+    if plan.dates:
+        say("原文中的日期（可能是主要负责人履职事项 actions；人员和事项需要人工填写，没有写成数据）：")
+        for date, anchor, rel, line, context in plan.dates:
+            say(f"  {date}：{rel}:{line}（{anchor}）{context}")
+    if plan.unanchored:
+        say("以下段落没有唯一的位置编号，其中的书名、数字和日期没有写入数据：")
+        for rel, line, why in plan.unanchored:
+            say(f"  {rel}:{line}：{why}")
+    if plan.page_problems:
+        say("页面检查的提示（原文如此的可以忽略）：")
+        say("\n".join("  " + p.format().replace("\n", "\n  ") for p in sorted(plan.page_problems)))
+    return "\n".join(out)
+
+
+def next_steps(plan: Import, year: int) -> str:
+    data_file = f"data/years/{year}.yml"
+    steps = [
+        f"逐字核对：运行 make serve，把 {year} 年度的各页面与原文逐段对照（导入只去掉了各行首尾的空白和多余的空行，其他改动见上面的说明）。"
+        "原文中的错别字不要改，更正记为勘误（errata）。",
+    ]
+    if plan.report.unplaced:
+        steps.append("处理未能归类的部分：把它们移到合适的页面（或保留在原处），并删除说明它们的注释行。")
+    if plan.new_titles:
+        steps.append(f"把上面列出的新书名添加到 data/catalog/documents.yml（核实全称、类别等），"
+                     f"然后删除 {data_file} 开头的注释；添加之前 make check 会报告这些书名。")
+    steps.append(f"核实数据：{data_file} 中的关键数据（figures）是根据数字自动提出的，请改写 id 和 label，"
+                 "删除不需要的项；学法清单（studies）请核实并补充形式、人员和时间。")
+    steps.append("补充数据：宣传活动、主要负责人履职事项" + ("（见上面列出的日期）" if plan.dates else "")
+                 + "、存在不足和下一年度安排（data/README.md 说明了每一项怎么写）。")
+    previous = plan.previous
+    if previous is not None and previous.meta.plans:
+        steps.append(f"填写落实情况：followups 列出了 {previous.year} 年度的 {len(previous.meta.plans)} 条安排，"
+                     "状态都是 pending（待填写），请对照报告逐条填写。")
+    steps += [
+        f"保存原文：把原始文件的正文保存为 data/sources/{year}-report.txt（UTF-8），作为逐字核对的依据。",
+        "每次修改后运行 make check 检查，make serve 预览网站（页面上会标明“草稿”）。",
+        "核对完成后：把 status 改为 published，填写 published_on 和 versions（第 1 版），再运行 make lock 锁定正文。",
+    ]
+    return "\n".join(f"  {n}. {s}" for n, s in enumerate(steps, 1))
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in ("-h", "--help"):
+        print(USAGE)
+        return 0
+    if len(argv) < 2 or len(argv) > 3 or not argv[0].strip() or not argv[1].strip():
+        print("请指定要导入的文件和年份。")
+        print(USAGE)
+        return 1
+    path, text = pathlib.Path(argv[0].strip()), argv[1].strip()
+    root = pathlib.Path(argv[2]) if len(argv) > 2 else pathlib.Path(__file__).resolve().parent.parent
+    if not re.fullmatch(r"[0-9]{4}", text):
+        print(f"年份“{text}”不对：请用半角阿拉伯数字写四位数的年份，例如 make import FILE=旧报告.docx YEAR=2022。")
+        print("未创建任何文件。")
+        return 1
+    year = int(text)
+    plan = _plan(root, path, year)
+    if not plan.files:
+        if plan.why:
+            print(plan.why)
+        print(describe(plan.problems))
+        print("未创建任何文件。")
+        return 1
+    new_year.write(root, plan.files)
+    print(f"已从“{path.name}”导入 {year} 年度报告（草稿）。")
+    print(summary(plan, year))
+    print()
+    print("创建了以下文件：")
+    for rel in plan.files:
+        print(f"  {rel}")
+    print()
+    print("下一步：")
+    print(next_steps(plan, year))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,613 @@
+"""`make import FILE=… YEAR=…`: an old report (.txt or .docx) becomes a year's pages and draft data."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import types
+
+import pytest
+
+import importer
+import report_text
+import year_data
+import yaml_source
+from conftest import ROOT, SOURCE_2023, copy_project, mkdocs_build
+from test_build_errors import run_check
+from test_new_year import snapshot
+from test_site_build import ContentText, PART_PAGES, squash, source_paragraphs
+
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
+PAGES = ["index", "measures", "shortcomings", "leadership", "plans"]
+
+
+def run_import(project, *args, root=True):
+    """Run the project's own copy of the command, as `make import` does."""
+    argv = [sys.executable, str(project / "hooks" / "importer.py"), *map(str, args)]
+    if root and len(args) == 2:
+        argv.append(str(project))
+    return subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=project)
+
+
+def parsed(name: str):
+    source, problems = importer.read_source(FIXTURES / name)
+    assert problems == [] and source is not None
+    return importer.parse_report(source.lines)
+
+
+def built_text(site, rel: str) -> str:
+    parser = ContentText()
+    parser.feed((site / rel).read_text("utf-8"))
+    return squash("".join(parser.parts))
+
+
+def blocks_of(path: pathlib.Path):
+    _, body = report_text.split_front_matter(path.read_text("utf-8"))
+    blocks, _ = report_text.parse_blocks(body)
+    return [(b.kind, b.text, b.anchor) for b in blocks]
+
+
+def load_data(project, year):
+    rel = f"data/years/{year}.yml"
+    raw, located, problems = yaml_source.load((project / rel).read_bytes(), rel)
+    assert problems == []
+    data, problems = year_data.validate(raw, located)
+    assert problems == []
+    return data
+
+
+def make_docx(lines, path):
+    import docx
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+# --- The 2023 report imported again, as 2022, from .txt and from .docx ----------------
+
+@pytest.fixture(scope="module", params=["txt", "docx"])
+def round_trip(request, tmp_path_factory):
+    base = tmp_path_factory.mktemp(f"import-{request.param}")
+    project = copy_project(base / "p")
+    before = snapshot(project)
+    source = SOURCE_2023 if request.param == "txt" else \
+        make_docx(SOURCE_2023.read_text("utf-8").splitlines(), base / "2023年度报告.docx")
+    result = run_import(project, source, 2022)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = base / "site"
+    build = mkdocs_build(project, site)
+    assert build.returncode == 0, build.stderr
+    return types.SimpleNamespace(kind=request.param, project=project, before=before,
+                                 result=result, site=site)
+
+
+def test_round_trip_creates_exactly_the_year_pages_and_data(round_trip):
+    after = snapshot(round_trip.project)
+    expected = {f"docs/2022/{name}.md" for name in PAGES + ["full"]} | {"data/years/2022.yml"}
+    assert set(after) - set(round_trip.before) == expected
+    assert {k: v for k, v in after.items() if k in round_trip.before} == round_trip.before
+    assert (round_trip.project / "docs/2022/full.md").read_bytes() == (ROOT / "docs/2023/full.md").read_bytes()
+
+
+def test_round_trip_pages_have_the_blocks_and_anchors_of_2023(round_trip):
+    for name in PAGES:
+        mine = blocks_of(round_trip.project / f"docs/2022/{name}.md")
+        theirs = blocks_of(ROOT / f"docs/2023/{name}.md")
+        assert mine == theirs, name
+    # Apart from where the markers stand, the pages are the same text.
+    def text(path):
+        lines = [l for l in path.read_text("utf-8").split("\n") if not report_text.MARKER_LINE.match(l)]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    for name in PAGES:
+        assert text(round_trip.project / f"docs/2022/{name}.md") == text(ROOT / f"docs/2023/{name}.md")
+    markers = [l for l in (round_trip.project / "docs/2022/index.md").read_text("utf-8").split("\n")
+               if l.startswith("<!-- year:")]
+    assert markers == [l for l in (ROOT / "docs/2023/index.md").read_text("utf-8").split("\n")
+                       if l.startswith("<!-- year:")]
+
+
+def test_round_trip_every_source_paragraph_is_on_a_built_2022_page(round_trip, source_2023):
+    texts = [built_text(round_trip.site, "2022/index.html")] + \
+        [built_text(round_trip.site, f"2022/{p}/index.html") for p in PART_PAGES]
+    missing = [para for para in source_paragraphs(source_2023) if not any(para in t for t in texts)]
+    assert not missing, missing[:3]
+
+
+def test_round_trip_full_report_has_every_paragraph_in_source_order(round_trip, source_2023):
+    text = built_text(round_trip.site, "2022/full/index.html")
+    position = 0
+    for para in source_paragraphs(source_2023):
+        found = text.find(para, position)
+        assert found >= 0, f"missing or out of order: {para[:40]}"
+        position = found + len(para)
+
+
+def test_round_trip_year_passes_the_check(round_trip):
+    check = run_check(round_trip.project)
+    assert check.returncode == 0, check.stdout
+    assert not [l for l in check.stdout.splitlines() if "/2022" in l]  # not even a warning
+    assert "草稿" in (round_trip.site / "2022/index.html").read_text("utf-8")
+
+
+def test_round_trip_data_is_a_draft_with_the_studies_and_figures_of_2023(round_trip):
+    data = load_data(round_trip.project, 2022)
+    assert (data.year, data.title, data.status, data.published_on) == (
+        2022, "2023年度法治政府建设情况报告", "draft", None)
+    assert data.followups == [] and data.campaigns == [] and data.actions == []
+    curated = load_data(ROOT, 2023)
+    studies = {(s.document, s.at, s.quote) for s in data.studies}
+    assert len(studies) == len(data.studies) == 12
+    # Every study the editors recorded as a 《title》 is proposed, at the same place.
+    assert {(s.document, s.at, s.quote) for s in curated.studies
+            if re.fullmatch(r"《[^》]+》", s.quote)} <= studies
+    assert all(re.fullmatch(r"《[^》]+》", quote) for _, _, quote in studies)
+    # ... and every figure they recorded is among the proposals.
+    proposed = {(f.value, f.unit, f.at) for f in data.figures}
+    assert {(f.value, f.unit, f.at) for f in curated.figures} <= proposed
+    assert [f.id for f in data.figures] == [f"figure-{n}" for n in range(1, len(data.figures) + 1)]
+    assert {f.label for f in data.figures} == {"待核实"}
+    assert ("四名", 4) in {(f.quote, f.value) for f in data.figures}
+    text = (round_trip.project / "data/years/2022.yml").read_text("utf-8")
+    assert text.count(importer.FIGURE_COMMENT + "\n") == len(data.figures)
+    assert "不在学习文件目录中" not in text
+
+
+def test_round_trip_output_says_what_was_recognised(round_trip):
+    out = round_trip.result.stdout
+    source = "2023-report.txt" if round_trip.kind == "txt" else "2023年度报告.docx"
+    assert out.startswith(f"已从“{source}”导入 2022 年度报告（草稿）。\n")
+    assert "注意：标题中的年份是 2023 年，与 YEAR=2022 不一致" in out
+    assert "标题：2023年度法治政府建设情况报告（第 1 行）" in out
+    assert "抬头：无" in out and "导语：1 段" in out
+    assert "共 4 个部分、16 个（一）式小标题、13 个编号条目、7 个其他段落：" in out
+    for slug in PART_PAGES:
+        assert f"→ docs/2022/{slug}.md：" in out
+    assert "第 48 行：小标题后直接接着正文" in out
+    assert "删除的版面信息：无" in out and "未能归类：无" in out and "不在学习文件目录中的书名：无" in out
+    assert "建议的关键数据（figures）：8 项" in out and "建议的学法清单（studies）：12 项" in out
+    assert "12月1日：docs/2022/leadership.md:15（s3-3-p1）" in out
+    assert "12月15日：docs/2022/leadership.md:15（s3-3-p1）" in out
+    assert "创建了以下文件：\n  docs/2022/index.md\n" in out and "下一步：" in out
+    encoding = "UTF-8" if round_trip.kind == "txt" else "Word 文档（.docx）"
+    assert f"文件编码：{encoding}\n" in out
+    assert "Traceback" not in out + round_trip.result.stderr
+
+
+# --- Recognising the variants (tests/fixtures/import) ---------------------------------
+
+MEASURES = "一、推进法治政府建设的主要举措和成效"
+SHORTCOMINGS = "二、推进法治政府建设存在的不足和原因"
+
+
+def test_numbering_with_dun_hao_and_full_width_dot():
+    report = parsed("item-numbering.txt")
+    assert report.outline() == [
+        ("title", "2021年度法治政府建设情况报告"),
+        ("preamble", "2021年，示例办深入推进法治政府建设，现将有关情况报告如下。"),
+        ("part", "measures", MEASURES),
+        ("section", "（一）加强组织领导。"),
+        ("item", "1、成立法治建设工作领导小组，由主任任组长。"),
+        ("item", "2、组织全体干部学习《民法典》和《示例区法治宣传教育条例》。"),
+        ("section", "（二）强化学习培训。"),
+        ("item", "1．组织学法考试2次，参加人员共十二人。"),
+        ("item", "2．邀请法律顾问开展专题讲座。"),
+        ("part", "shortcomings", SHORTCOMINGS),
+        ("section", "（一）学习不够深入。"),
+        ("part", "leadership", "三、党政主要负责人履行推进法治建设第一责任人职责情况"),
+        ("paragraph", "主要负责人带头学法，3月15日组织集中学习《宪法》。"),
+        ("part", "plans", "四、2022年度推进法治政府建设的主要安排"),
+        ("section", "（一）继续加强学习。"),
+    ]
+    assert report.addressee is None and report.dropped == [] and report.notes == []
+
+
+def test_ascii_brackets_and_spaces_after_the_number():
+    report = parsed("brackets.txt")
+    assert report.outline() == [
+        ("title", "2020年度法治政府建设情况报告"),
+        ("part", "measures", MEASURES),
+        ("section", "(一)加强组织领导。"),
+        ("item", "1.成立法治建设领导小组。"),
+        ("section", "(二) 强化学习培训。"),
+        ("item", "1.组织学习《宪法》。"),
+        ("section", "（三） 规范行政执法。"),
+        ("item", "1.开展执法检查12次。"),
+        ("part", "shortcomings", SHORTCOMINGS),
+        ("section", "( 一 )学习不够深入。"),
+    ]
+    assert [line for line, _ in report.notes] == [5, 9, 15, 19]
+    assert "半角括号" in report.notes[0][1] and "已原样保留" in report.notes[0][1]
+    assert "删去了编号“1.”后的空格" in report.notes[2][1]
+
+
+def test_section_heading_running_into_its_sentence_is_split_after_the_first_full_stop():
+    report = parsed("run-in-heading.txt")
+    assert report.outline() == [
+        ("title", "2019年度法治政府建设情况报告"),
+        ("part", "measures", MEASURES),
+        ("section", "（一）加强组织领导。"),
+        ("paragraph", "示例办成立了法治建设领导小组。领导小组每季度召开会议。"),
+        ("section", "（二）强化学习培训。"),
+        ("part", "shortcomings", SHORTCOMINGS),
+        ("section", "（一）执法人员数量不足。"),
+        ("paragraph", "全办仅有执法人员3名，难以满足工作需要。"),
+    ]
+    assert [line for line, _ in report.notes] == [5, 11]
+    assert importer.split_heading("（一）提高认识，切实加强组织领导。") == ("（一）提高认识，切实加强组织领导。", "")
+    assert importer.split_heading("（二）甲。乙。 ") == ("（二）甲。", "乙。")
+
+
+def test_items_directly_under_a_part():
+    report = parsed("skipped-level.txt")
+    assert report.outline() == [
+        ("title", "2018年度法治政府建设情况报告"),
+        ("part", "measures", MEASURES),
+        ("item", "1.成立法治建设领导小组。"),
+        ("item", "2.组织学习《行政处罚法》。"),
+        ("part", "shortcomings", SHORTCOMINGS),
+        ("item", "1.学习不够深入。"),
+        ("item", "2.宣传力度不够。"),
+    ]
+    assert [(line, "直接在部分标题之下" in note) for line, note in report.notes] == [(5, True), (11, True)]
+
+
+def test_numbering_running_on_across_parts_is_kept():
+    report = parsed("run-on-numbering.txt")
+    assert report.outline()[4:] == [
+        ("part", "shortcomings", SHORTCOMINGS),
+        ("section", "（三）学习不够深入。"),
+        ("section", "（四）宣传力度不够。"),
+    ]
+    assert report.notes == [(11, "（三）接续上一部分的编号，已原样保留")]
+
+
+def test_addressee_line():
+    report = parsed("addressee.txt")
+    assert report.outline() == [
+        ("title", "2016年度法治政府建设情况报告"),
+        ("addressee", "区委、区政府："),
+        ("preamble", "2016年，示例办在区委、区政府的领导下深入推进法治政府建设，现将有关情况报告如下："),
+        ("part", "measures", MEASURES),
+        ("section", "（一）加强组织领导。"),
+    ]
+    assert report.addressee_line == 3
+    # A short sentence ending with a colon is the preamble, not an addressee.
+    report = importer.parse_report(["标题", "现将有关情况报告如下：", "一、主要举措和成效"])
+    assert report.addressee is None and report.outline()[1] == ("preamble", "现将有关情况报告如下：")
+
+
+def test_page_furniture_is_dropped_and_listed():
+    report = parsed("furniture.txt")
+    assert report.outline() == [
+        ("title", "2015年度法治政府建设情况报告"),
+        ("part", "measures", MEASURES),
+        ("section", "（一）加强组织领导。"),
+        ("item", "1.成立法治建设领导小组。"),
+        ("part", "shortcomings", SHORTCOMINGS),
+        ("section", "（一）学习不够深入。"),
+    ]
+    assert report.dropped == [
+        (1, "索引号：11120112MB1234567X/2016-00012"),
+        (2, "发布机构：示例区示例办公室"),
+        (3, "发布日期：2016-03-15"),
+        (4, "【打印】【关闭】"),
+        (6, "来源：示例区示例办公室"),
+        (7, "字号：大 中 小"),
+        (13, "— 1 —"),
+        (17, "-2-"),
+        (23, "第 3 页 共 3 页"),
+    ]
+    assert report.title_line == 5
+
+
+def test_gb18030_file_is_read_and_said_so():
+    data = (FIXTURES / "gb18030.txt").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    source, problems = importer.read_source(FIXTURES / "gb18030.txt")
+    assert problems == [] and source.encoding == "GB18030" and "GB18030" in source.note
+    assert importer.parse_report(source.lines).outline() == [
+        ("title", "2012年度法治政府建设情况报告"),
+        ("part", "measures", MEASURES),
+        ("section", "（一）加强组织领导。"),
+        ("item", "1.成立法治建设领导小组，组织学习《民法典》。"),
+        ("part", "shortcomings", SHORTCOMINGS),
+        ("section", "（一）学习不够深入。"),
+    ]
+
+
+def test_utf8_with_bom_and_utf16():
+    text = "标题\r\n一、主要举措和成效\r\n"
+    for data in (b"\xef\xbb\xbf" + text.encode("utf-8"), text.encode("utf-16")):
+        source, problems = importer.decode_text(data, "x.txt")
+        assert problems == [] and source.lines == ["标题", "一、主要举措和成效"]
+    source, problems = importer.decode_text(b"\xff\xff\xff", "x.txt")
+    assert source is None and "既不是 UTF-8 编码，也不是 GB18030" in problems[0].message
+
+
+def test_title_with_surrounding_spaces_and_irregular_whitespace():
+    report = parsed("title-spaces.txt")
+    assert report.outline() == [
+        ("title", "2014年度法治政府建设情况报告"),
+        ("part", "measures", MEASURES),
+        ("section", "（一）加强组织领导。"),
+        ("item", "1.成立法治建设领导小组。"),
+        ("part", "shortcomings", SHORTCOMINGS),
+        ("section", "（一）学习不够深入。"),
+    ]
+    assert report.title_line == 1 and [p.line for p in report.parts] == [3, 6]
+
+
+def test_unrecognised_part_is_listed_and_kept():
+    report = parsed("unrecognised-part.txt")
+    assert report.outline() == [
+        ("title", "2013年度法治政府建设情况报告"),
+        ("part", "measures", MEASURES),
+        ("section", "（一）加强组织领导。"),
+        ("part", None, "二、其他需要说明的事项"),
+        ("paragraph", "示例办全年无行政复议和行政诉讼案件。"),
+        ("part", "shortcomings", "三、推进法治政府建设存在的不足和原因"),
+        ("section", "（一）学习不够深入。"),
+        ("part", "plans", "四、2014年度工作计划"),
+        ("section", "（一）继续加强学习。"),
+    ]
+    assert [part.heading for part in report.unplaced] == ["二、其他需要说明的事项"]
+    # A second part of a kind already placed is not placed either.
+    report = importer.parse_report(["标题", "一、主要举措", "二、存在的不足", "三、还有不足"])
+    assert [(p.slug, p.reason) for p in report.parts] == [
+        ("measures", ""), ("shortcomings", ""), (None, "与第二部分同属“存在的不足和原因”")]
+
+
+def test_inline_items_stay_in_their_paragraph(source_2023):
+    report = importer.parse_report(source_2023.splitlines())
+    assert report.inline_items == [21, 23]
+    item = [u for u in report.parts[0].units if u.line == 23]
+    assert len(item) == 1 and "二是组织答卷考法活动" in item[0].text
+
+
+def test_classification_of_part_headings():
+    assert [importer.classify(h) for h in (
+        "一、推进法治政府建设的主要举措和成效", "二、推进法治政府建设存在不足和原因",
+        "三、党政主要负责人履行推进法治建设第一责任人的职责，加强法治政府建设的情况",
+        "四、2024年度推进法治政府建设的的主要安排", "四、下一年度工作计划", "五、其他")] == \
+        ["measures", "shortcomings", "leadership", "plans", "plans", None]
+
+
+# --- The written files ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("import-pristine") / "p")
+    return project, snapshot(project)
+
+
+def test_unrecognised_part_follows_the_previous_part_with_a_comment(pristine):
+    project, _ = pristine
+    files, problems = importer.plan_import(project, FIXTURES / "unrecognised-part.txt", 2013)
+    assert problems == []
+    assert set(files) == {f"docs/2013/{n}.md" for n in ("index", "measures", "shortcomings", "plans", "full")} \
+        | {"data/years/2013.yml"}
+    assert files["docs/2013/measures.md"] == (
+        "# 一、推进法治政府建设的主要举措和成效\n\n"
+        "## （一）加强组织领导。\n\n"
+        "<!-- year:studies -->\n\n<!-- year:campaigns -->\n\n"
+        "<!-- 以下第二部分（原文第 7 行起）未能归类到规定的四个部分之一，原样放在这里，请核实应放在哪个页面 -->\n\n"
+        "# 二、其他需要说明的事项\n\n"
+        "示例办全年无行政复议和行政诉讼案件。\n")
+    blocks, _ = report_text.parse_blocks(files["docs/2013/measures.md"])
+    assert [b.anchor for b in blocks] == ["s1", "s1-1", "s2", "s2-p1"]
+
+
+def test_first_part_unrecognised_goes_to_the_year_home(pristine, tmp_path):
+    project, _ = pristine
+    source = tmp_path / "r.txt"
+    source.write_text("2011年度报告\n\n导语。\n\n一、基本情况\n\n正文。\n\n二、存在的不足\n\n（一）不足。\n", "utf-8")
+    files, problems = importer.plan_import(project, source, 2011)
+    assert problems == []
+    home = files["docs/2011/index.md"]
+    assert home.startswith("# 2011年度报告\n\n<!-- year:meta -->\n\n导语。\n\n<!-- year:figures -->\n")
+    assert home.endswith("<!-- 以下第一部分（原文第 5 行起）未能归类到规定的四个部分之一，原样放在这里，"
+                         "请核实应放在哪个页面 -->\n\n# 一、基本情况\n\n正文。\n")
+
+
+def test_skipped_level_and_addressee_pages(pristine, tmp_path):
+    project, _ = pristine
+    files, problems = importer.plan_import(project, FIXTURES / "skipped-level.txt", 2018)
+    assert problems == []
+    assert files["docs/2018/shortcomings.md"] == (
+        "# 二、推进法治政府建设存在的不足和原因\n\n1.学习不够深入。\n\n2.宣传力度不够。\n\n"
+        "<!-- year:shortcomings -->\n")
+    blocks, _ = report_text.parse_blocks(files["docs/2018/measures.md"])
+    assert [b.anchor for b in blocks] == ["s1", "s1-1", "s1-2"]
+    assert "  - document: administrative-penalty-law\n    at: s1-2\n    quote: 《行政处罚法》\n" \
+        in files["data/years/2018.yml"]
+    files, problems = importer.plan_import(project, FIXTURES / "addressee.txt", 2016)
+    assert problems == []
+    assert files["docs/2016/index.md"].startswith(
+        "# 2016年度法治政府建设情况报告\n\n<!-- year:meta -->\n\n区委、区政府：\n\n"
+        "2016年，示例办在区委、区政府的领导下深入推进法治政府建设，现将有关情况报告如下：\n\n"
+        "<!-- year:figures -->\n\n<!-- year:contents -->\n")
+
+
+def test_markdown_syntax_at_the_start_of_a_paragraph_is_escaped():
+    assert importer.markdown_line("- 甲") == "\\- 甲"
+    assert importer.markdown_line("> 乙") == "\\> 乙"
+    assert importer.markdown_line("# 丙") == "\\# 丙"
+    assert importer.markdown_line("---") == "\\---"
+    assert importer.markdown_line("-3-") == "-3-" and importer.markdown_line("1.甲") == "1.甲"
+
+
+def test_new_titles_are_listed_not_added_and_figures_are_proposed(tmp_path):
+    project = copy_project(tmp_path / "p")
+    before = snapshot(project)
+    result = run_import(project, FIXTURES / "item-numbering.txt", 2021)
+    assert result.returncode == 0, result.stdout
+    out = result.stdout
+    assert "不在学习文件目录中的书名（已列在数据文件开头的注释中，没有添加到目录）：\n" \
+           "  《示例区法治宣传教育条例》：docs/2021/measures.md:7\n" in out
+    assert "建议的关键数据（figures）：2 项（figure-1～figure-2" in out
+    assert "3月15日：docs/2021/leadership.md:3（s3-p1）" in out
+    text = (project / "data/years/2021.yml").read_text("utf-8")
+    assert text.startswith(f"# {importer.NEW_TITLES_COMMENT}\n"
+                           "#   《示例区法治宣传教育条例》（docs/2021/measures.md:7）\n#\n")
+    assert "  " + importer.FIGURE_COMMENT + "\n" in text
+    data = load_data(project, 2021)
+    assert [(f.id, f.label, f.value, f.unit, f.at, f.quote) for f in data.figures] == [
+        ("figure-1", "待核实", 2, "次", "s1-2-1", "2次"),
+        ("figure-2", "待核实", 12, "人", "s1-2-1", "十二人")]
+    assert [(s.document, s.at, s.quote) for s in data.studies] == [
+        ("civil-code", "s1-1-2", "《民法典》"), ("constitution", "s3-p1", "《宪法》")]
+    catalogue = (project / "data/catalog/documents.yml").read_bytes()
+    assert catalogue == before["data/catalog/documents.yml"]
+    # Until the title is in the catalogue, the check names it (and only it).
+    check = run_check(project)
+    assert check.returncode == 1
+    errors = [l for l in check.stdout.splitlines() if "[错误]" in l]
+    assert errors == ["docs/2021/measures.md:7:17: [错误] 《示例区法治宣传教育条例》不在学习文件目录中"]
+
+
+@pytest.fixture(scope="module")
+def variants(tmp_path_factory):
+    """Every fixture (except the one with a new title) imported into one project."""
+    base = tmp_path_factory.mktemp("import-variants")
+    project = copy_project(base / "p")
+    outputs = {}
+    for year, name in enumerate(("gb18030", "unrecognised-part", "title-spaces", "furniture", "addressee",
+                                 "run-on-numbering", "skipped-level", "run-in-heading", "brackets"), 2012):
+        result = run_import(project, FIXTURES / f"{name}.txt", year)
+        assert result.returncode == 0, result.stdout + result.stderr
+        outputs[name] = result.stdout
+    site = base / "site"
+    build = mkdocs_build(project, site)
+    assert build.returncode == 0, build.stderr
+    return types.SimpleNamespace(project=project, outputs=outputs, site=site)
+
+
+def test_imported_variants_pass_the_check_and_the_strict_build(variants):
+    check = run_check(variants.project)
+    assert check.returncode == 0, check.stdout
+    assert "[错误]" not in check.stdout
+    for year in range(2012, 2021):
+        assert (variants.site / str(year) / "full" / "index.html").exists()
+
+
+def test_imported_variants_keep_every_line_of_their_source_on_the_site(variants):
+    for year, name in enumerate(("gb18030", "unrecognised-part", "title-spaces", "furniture", "addressee",
+                                 "run-on-numbering", "skipped-level", "run-in-heading", "brackets"), 2012):
+        source, _ = importer.read_source(FIXTURES / f"{name}.txt")
+        report = importer.parse_report(source.lines)
+        dropped = {text for _, text in report.dropped}
+        full = built_text(variants.site, f"{year}/full/index.html")
+        position = 0
+        for line in source.lines:
+            if not line.strip() or line.strip() in dropped:
+                continue
+            found = full.find(squash(line), position)
+            assert found >= 0, (name, line)
+            position = found + len(squash(line))
+        for text in dropped:
+            assert squash(text) not in full, (name, text)
+
+
+def test_variant_outputs(variants):
+    out = variants.outputs
+    assert "文件编码：GB18030。文件不是 UTF-8 编码，已按 GB18030" in out["gb18030"]
+    assert "删除的版面信息（网页或排版中的文字，不属于报告正文）：\n  第 1 行：索引号：" in out["furniture"]
+    assert "  第 13 行：— 1 —\n  第 17 行：-2-\n  第 23 行：第 3 页 共 3 页\n" in out["furniture"]
+    assert "抬头：区委、区政府：（第 3 行，放在导语之前）" in out["addressee"]
+    assert "未能归类：\n  二、其他需要说明的事项（第 7 行）：" in out["unrecognised-part"]
+    assert "原样接在 docs/2013/measures.md 的末尾" in out["unrecognised-part"]
+    assert "docs/2017/shortcomings.md:3:1: [警告] 编号（三）不连续" in out["run-on-numbering"]
+    assert "以下段落没有唯一的位置编号" in out["brackets"]
+    assert "原文中没有“第一责任人职责”部分，没有生成 docs/2020/leadership.md" in out["brackets"]
+
+
+# --- Refusals -------------------------------------------------------------------------------
+
+def test_existing_year_is_refused_and_nothing_changes(pristine):
+    project, before = pristine
+    result = run_import(project, SOURCE_2023, 2023)
+    assert result.returncode == 1
+    assert "2023 年度已经存在：docs/2023/、data/years/2023.yml" in result.stdout
+    assert "不会覆盖" in result.stdout and "未创建任何文件" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert snapshot(project) == before
+
+
+@pytest.mark.parametrize("name, words", [
+    ("report.pdf", "PDF"), ("report.doc", "另存为 .docx"), ("report.md", "只能导入 .txt 或 .docx")])
+def test_unknown_extension_is_refused(pristine, tmp_path, name, words):
+    project, before = pristine
+    path = tmp_path / name
+    path.write_bytes(SOURCE_2023.read_bytes())
+    result = run_import(project, path, 2022)
+    assert result.returncode == 1
+    assert f"不能导入“{name}”：只能导入 .txt 或 .docx 文件" in result.stdout and words in result.stdout
+    assert "未创建任何文件" in result.stdout
+    assert snapshot(project) == before
+
+
+def test_missing_or_unreadable_file_is_refused(pristine, tmp_path):
+    project, before = pristine
+    result = run_import(project, tmp_path / "没有这个文件.txt", 2022)
+    assert result.returncode == 1
+    assert "找不到要导入的文件" in result.stdout and "未创建任何文件" in result.stdout
+    fake = tmp_path / "fake.docx"
+    fake.write_bytes(b"not a zip")
+    result = run_import(project, fake, 2022)
+    assert result.returncode == 1 and "不是有效的 .docx 文件" in result.stdout
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n  \n", "utf-8")
+    assert "中没有文字" in run_import(project, empty, 2022).stdout
+    flat = tmp_path / "flat.txt"
+    flat.write_text("标题\n\n只有一段正文。\n", "utf-8")
+    result = run_import(project, flat, 2022)
+    assert result.returncode == 1 and "没有找到“一、”“二、”式的部分标题" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert snapshot(project) == before
+
+
+@pytest.mark.parametrize("args", [[], [""], ["a.txt"], ["a.txt", ""], ["a.txt", "2022", "x", "y"]])
+def test_missing_arguments_print_usage(pristine, args):
+    project, before = pristine
+    result = run_import(project, *args, root=False)
+    assert result.returncode == 1
+    assert "请指定要导入的文件和年份。" in result.stdout
+    assert "用法：make import FILE=旧报告.docx YEAR=2022" in result.stdout
+    assert snapshot(project) == before
+
+
+def test_help_and_bad_year(pristine):
+    project, before = pristine
+    result = run_import(project, "--help", root=False)
+    assert result.returncode == 0 and result.stdout.startswith("用法：make import")
+    for value in ("22", "２０２２", "2022年"):
+        result = run_import(project, SOURCE_2023, value)
+        assert result.returncode == 1 and "四位数" in result.stdout and "未创建任何文件" in result.stdout
+    assert snapshot(project) == before
+
+
+def test_refuses_to_import_into_broken_data(tmp_path):
+    project = copy_project(tmp_path / "p")
+    path = project / "data/years/2023.yml"
+    path.write_text(path.read_text("utf-8").replace("status: published", "status: 发布", 1), "utf-8")
+    before = snapshot(project)
+    result = run_import(project, SOURCE_2023, 2022)
+    assert result.returncode == 1
+    assert "不能导入 2022 年度" in result.stdout and "data/years/2023.yml:4:9: [错误]" in result.stdout
+    assert snapshot(project) == before
+
+
+def test_make_target_runs_the_command():
+    make = shutil.which("make")
+    if make is None:
+        pytest.skip("make 未安装")
+    result = subprocess.run([make, "-n", "import", "FILE=旧报告.docx", "YEAR=2022"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert '.venv/bin/python hooks/importer.py "旧报告.docx" 2022' in result.stdout.splitlines()
