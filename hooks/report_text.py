@@ -41,8 +41,10 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
 H1 = re.compile(r"^#\s+(?P<text>.+?)\s*$")
 H2 = re.compile(r"^##\s+(?P<text>.+?)\s*$")
 PART_NUMBER = re.compile(rf"^(?P<num>[{NUMERALS}]+)、")
-SECTION_NUMBER = re.compile(rf"^（(?P<num>[{NUMERALS}]+)）")
-ITEM_NUMBER = re.compile(r"^(?P<num>\d+)[.．、]")
+# Sections are numbered （一）; old reports typed on other keyboards use (一).
+SECTION_NUMBER = re.compile(rf"^[（(](?P<num>[{NUMERALS}]+)[）)]")
+# Items are 1. 1． 1、 -- but not a date or decimal such as 4.15 at the start.
+ITEM_NUMBER = re.compile(r"^(?P<num>\d+)[.．、](?!\d)")
 MARKER_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 
 

@@ -78,3 +78,10 @@ def test_anchor_labels_read_like_the_numbering():
     assert [rt.anchor_label(a) for a in ("s1-2-3", "s1-5-p1", "s3-p1", "s0-p1", "s2-12", "x")] == \
         ["一（二）3", "一（五）", "三", "导语", "二（十二）", "x"]
     assert [rt.cn_numeral(n) for n in (1, 10, 12, 20, 99)] == ["一", "十", "十二", "二十", "九十九"]
+
+
+def test_ascii_brackets_and_dates_at_the_start_of_a_paragraph():
+    blocks, problems = rt.parse_blocks("# 一、甲\n\n## (一)乙\n\n1.项目\n\n4.15国家安全日开展宣传。\n")
+    assert problems == []
+    assert [(b.kind, b.anchor) for b in blocks] == [
+        ("part", "s1"), ("section", "s1-1"), ("item", "s1-1-1"), ("paragraph", "s1-1-p1")]
