@@ -112,6 +112,7 @@ FOUND = [
     pytest.param("警报试鸣", {"2023/plans/#s4-3", "2023/measures/#s1-2"}, id="siren-test"),
     pytest.param("党组书记", {"2023/leadership/#s3-2", "2023/measures/#s1-1"}, id="title"),
     pytest.param("张双有", {"2023/leadership/#s3-3"}, id="person"),
+
 ]
 
 
@@ -131,6 +132,21 @@ SUBWORD = ("the compound is one word in the index (a search term, so jieba keeps
 QUERY_CUT = ("material's query segmenter (worker segment(), loop `j < query.length`) "
              "never tries a word that ends the query, so the query is cut to a shorter "
              "word it finds in the index")
+
+
+# A phrase with a figure: the words are highlighted separately, so only the
+# section is asserted.
+@pytest.mark.parametrize("query, expected", [
+    pytest.param("随机执法检查27项", "2023/measures/#s1-4", id="phrase-with-figure"),
+    pytest.param("执法人员 7人", "2023/measures/#s1-5", id="figure-after-space"),
+    pytest.param("14人参加", "2023/measures/#s1-2", id="figure-then-words",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "indexed as 14 + 人 + 参加, but a query starting with digits followed by "
+                     "Han letters stays one word (as LED屏)"))),
+])
+def test_search_finds_a_phrase_with_a_figure(search, query, expected):
+    results = search.search(query)
+    assert expected in results.targets, results.describe()
 
 
 # Parts of compound words: the index lists the words inside each compound

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import filecmp
+import gzip
 import html
+import os
 import re
+import struct
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT, SHARED_SOURCE_2023, SOURCE_2023, mkdocs_build
+import reproducible
+from conftest import ROOT, SHARED_SOURCE_2023, SOURCE_2023, copy_project, mkdocs_build
 
 PART_PAGES = ["measures", "shortcomings", "leadership", "plans"]
 
@@ -243,3 +249,18 @@ def test_generated_tables_stay_out_of_the_index(site):
     """A search should land on the report's prose, not on tables derived from it."""
     text = "".join(d["text"] for d in search_index(site)["docs"])
     assert "根据正文整理" not in text
+
+
+def test_build_time_never_leaks_into_the_site(tmp_path):
+    """Outside a Git checkout and without SOURCE_DATE_EPOCH, the sitemap is
+    stamped with the fixed fallback date, not the time of the build."""
+    project = copy_project(tmp_path / "p")
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["GIT_CEILING_DIRECTORIES"] = str(tmp_path)  # no repository above the copy
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                             "-d", str(tmp_path / "site")], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    header = (tmp_path / "site/sitemap.xml.gz").read_bytes()[:10]
+    assert struct.unpack("<I", header[4:8])[0] == int(reproducible.FALLBACK_EPOCH)
+    assert gzip.decompress((tmp_path / "site/sitemap.xml.gz").read_bytes())
