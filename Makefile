@@ -37,6 +37,11 @@ test: $(STAMP) browser
 	$(BIN)/python hooks/checks.py
 	$(BIN)/python -m pytest
 
+# Synthetic archives of 5, 20 and 50 fictional years: build time, page weight,
+# search index and time to the first search result (tests/bench.py).
+bench: $(STAMP) browser
+	$(BIN)/python tests/bench.py
+
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt

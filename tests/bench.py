@@ -1,0 +1,1114 @@
+"""``make bench``: how the site scales with the number of years in the archive.
+
+The office adds one report a year, so every cost that grows with the archive
+(build time, page weight, search index, time to the first search result)
+must be measured before it hurts, not after.  This script generates
+synthetic archives of N fictional years (default 5, 20 and 50) from the
+structure of ``docs/2023`` and ``data/years/2023.yml``, with deterministic,
+varied text so that search, compare and cross-year pages are realistic, and
+reports, for each N, the median of several runs of:
+
+* the full build (``mkdocs build --strict`` with the hooks), wall time;
+* the same pages built as plain Markdown (marker lines removed, no ``hooks:``
+  in a copy of ``mkdocs.yml``; theme, plugins and extensions kept), wall time,
+  and the ratio full/plain measured within each run;
+* ``hooks/checks.py`` (what ``make check`` runs), wall time of the process;
+* page sizes: average and largest built page, and the median year part page
+  (the "page weight" that should stay flat as years are added);
+* ``search/search_index.json``, raw and gzipped;
+* peak memory of the full build (``/usr/bin/time -v``'s maximum resident set
+  size of the build process; without GNU time, the ``ru_maxrss`` of
+  ``RUSAGE_CHILDREN``, which is a maximum over all children so far);
+* in headless Chromium, the time from ``page.goto`` on the newest year's
+  measures page to the first search result of a query (fresh browser
+  context per run, so nothing is cached).
+
+The synthetic years are fictional copies: every title says （测试数据）, the
+office is renamed, and they are written to a temporary folder, never into
+``docs/``.  ``synthesize`` is also used by ``tests/test_bench.py``.
+
+Usage: ``python tests/bench.py [--years 5,20,50] [--runs 3] [--keep DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import dataclasses
+import datetime
+import gzip
+import json
+import os
+import pathlib
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+HOOKS = ROOT / "hooks"
+TESTS = ROOT / "tests"
+for _path in (HOOKS, TESTS):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+import catalog as catalog_module  # noqa: E402  (hooks/ is on sys.path now)
+import report_text  # noqa: E402
+from report_text import cn_numeral  # noqa: E402
+
+TEMPLATE_YEAR = 2023  # the structure every synthetic year is generated from
+LAST_YEAR = 2023  # synthetic archives end here and go back N-1 years
+TEST_MARK = "（测试数据）"
+OFFICE = "示例区示例办公室（测试数据）"
+SITE_NAME = "报告库性能测试（测试数据）"
+SOURCE_DATE_EPOCH = "1704067200"  # fixed, so builds do not depend on git
+GNU_TIME = pathlib.Path("/usr/bin/time")
+
+
+# =============================================================================
+# Vocabulary of the synthetic text
+# =============================================================================
+
+# Interchangeable phrases: each occurrence outside quoted words may be swapped
+# for another phrase of its group, so no two years read the same.
+SYNONYMS = (
+    ("深入学习", "认真学习", "系统学习", "全面学习"),
+    ("扎实推进", "稳步推进", "持续推进", "大力推进"),
+    ("加强", "强化"),
+    ("积极", "主动"),
+    ("提高", "提升"),
+    ("切实", "有效"),
+    ("广泛开展", "深入开展", "持续开展"),
+    ("法治意识", "法治观念"),
+    ("确保", "保证"),
+    ("及时", "第一时间"),
+    ("干部队伍", "干部职工队伍"),
+    ("不断", "持续"),
+    ("等形式", "等方式"),
+    ("有序开展", "顺利开展"),
+    ("营造", "形成"),
+    ("广大群众", "广大居民群众"),
+    ("认真落实", "严格落实", "全面落实"),
+)
+
+# A small grammar for sentences added to items, and for invented items.
+SUBJECTS = ("我办", "全办干部职工", "各科室", "执法人员", "党组", "机关党支部", "法治工作领导小组", "办领导班子")
+VERBS = ("认真组织", "定期开展", "扎实推进", "持续深化", "统筹安排", "积极参与", "严格落实", "不断完善",
+         "深入开展", "及时总结")
+OBJECTS = ("法治宣传教育", "行政执法案卷评查", "人防工程质量监督检查", "普法责任清单落实", "学法用法考试",
+           "法律顾问咨询论证", "执法全过程记录", "政务公开", "规范性文件合法性审查", "矛盾纠纷排查化解",
+           "行政执法“三项制度”", "重大行政决策程序", "执法证件管理", "防空警报设施维护", "人防宣传教育进社区",
+           "法治文化阵地建设", "公平竞争审查", "“双随机、一公开”监管", "信用监管", "包容审慎监管",
+           "人防工程平时使用管理", "疏散基地建设", "应急疏散演练", "人防志愿者队伍建设")
+PURPOSES = ("确保各项工作落到实处", "推动法治建设取得新成效", "进一步提升依法行政水平", "营造浓厚的学法氛围",
+            "切实维护群众合法权益", "不断提高执法规范化水平", "为优化营商环境提供法治保障",
+            "形成齐抓共管的工作格局", "增强干部职工的法治素养", "提高群众的防空防灾意识")
+PLACES = ("社区", "学校", "企业", "广场", "人防工程", "教育基地", "街道", "村居")
+
+# Extra sections of part one, added to some years (numbered after （五）).
+MEASURE_SECTIONS = (
+    "深化改革创新，优化法治化营商环境。",
+    "强化权力监督，推进政务公开。",
+    "加强人防工程监管，依法履行监督职责。",
+    "健全矛盾纠纷化解机制，维护社会稳定。",
+    "推进依法决策，提升决策质量。",
+    "加强规范性文件管理，维护法制统一。",
+)
+# Part two: (id, heading) -- the 2023 ones are added from its data.
+SHORTCOMING_POOL = (
+    ("legal-talent-shortage", "法治专门人才相对缺乏，执法力量与任务不相适应。"),
+    ("publicity-forms-single", "普法宣传形式较为单一，针对性和实效性有待增强。"),
+    ("supervision-mechanism", "行政执法监督机制还不够健全，执法检查覆盖面有待扩大。"),
+    ("informatization-lag", "法治建设信息化水平不高，执法数据共享不够充分。"),
+    ("case-file-quality", "行政执法案卷制作不够规范，个别文书存在瑕疵。"),
+    ("grassroots-coverage", "基层人防法治宣传覆盖面不够，群众知晓率有待提高。"),
+    ("study-depth", "学法形式多于内容，学用结合不够紧密。"),
+)
+# Part four: (id, heading, area) -- the 2023 ones are added from its data.
+PLAN_POOL = (
+    ("publicity-campaign-days", "围绕重要宣传节点，持续开展人防法律法规集中宣传活动。", "普法宣传"),
+    ("enforcement-supervision", "加强行政执法监督，全面落实行政执法三项制度。", "执法监督"),
+    ("rules-review", "健全规范性文件审查机制，确保文件合法合规。", "制度建设"),
+    ("legal-advisor", "充分发挥法律顾问作用，提高依法决策水平。", "制度建设"),
+    ("staff-certification", "组织执法人员参加执法资格培训考试，做到持证上岗。", "队伍建设"),
+    ("case-study", "坚持以案释法，组织旁听庭审和典型案例学习。", "学习教育"),
+    ("business-environment", "优化人防审批服务，营造良好法治营商环境。", "其他"),
+    ("community-publicity", "推动人防法律法规进社区、进学校、进企业。", "普法宣传"),
+)
+LEADERSHIP_SECTIONS = ("带头依法决策。", "带头接受监督。", "带头推进政务公开。")
+LEADERS = ("王某", "李某", "赵某", "陈某", "刘某", "孙某", "周某")
+# Sentences of 2023 that name a real person or place; the fictional years do not.
+REAL_NAMES = {"张双有": None, "津南": "示例区"}
+FOLLOWUP_DONE = ("done", "done", "done", "partial", "partial", "not_done")
+
+
+def congress(year: int) -> str:
+    """The party congress a report of ``year`` refers to (二十大 in 2023)."""
+    return "二十大" if year >= 2022 else "十九大" if year >= 2017 else "十八大" if year >= 2012 else "十七大"
+
+
+# =============================================================================
+# The template: the 2023 report as a tree of parts, sections and blocks
+# =============================================================================
+
+@dataclasses.dataclass
+class Element:
+    """One line-level element of a page: an item, a paragraph or a marker."""
+
+    kind: str  # "item", "paragraph", "marker"
+    text: str  # without its number ("1."); the whole line for a marker
+    origin: str = ""  # the 2023 anchor it comes from ("" when invented)
+
+
+@dataclasses.dataclass
+class Section:
+    heading: str  # without "（一）"
+    children: list
+    origin: str = ""
+
+
+@dataclasses.dataclass
+class Part:
+    slug: str
+    number: int
+    heading: str  # without "一、"
+    lead: list  # elements before the first section
+    sections: list
+    tail: list  # markers after the last block
+
+
+@dataclasses.dataclass
+class Template:
+    root: pathlib.Path  # the repository (or snapshot) it was read from
+    index: list  # the year home's elements: ("title", text) or Element
+    parts: dict  # slug -> Part
+    data: dict  # data/years/2023.yml as plain YAML values
+    entries: dict  # anchor -> [(list name, entry)] for entries carried with their block
+    catalog: object  # catalog.Catalog
+
+
+CARRIED = ("figures", "studies", "campaigns", "actions")
+
+
+def load_template(root: pathlib.Path = ROOT, year: int = TEMPLATE_YEAR) -> Template:
+    """Read the template year's pages and data once; every synthetic year copies them."""
+    docs = root / "docs" / str(year)
+    parts = {kind.slug: read_part(docs / f"{kind.slug}.md", kind.slug) for kind in report_text.PARTS}
+    data = yaml.safe_load((root / "data" / "years" / f"{year}.yml").read_text("utf-8"))
+    entries = {}
+    for name in CARRIED:
+        for entry in data.get(name) or []:
+            entries.setdefault(entry["at"], []).append((name, entry))
+    catalog, problems = catalog_module.load(root)
+    if any(p.is_error for p in problems):
+        raise RuntimeError("the repository's catalogue has errors; run make check")
+    return Template(root, read_index(docs / "index.md"), parts, data, entries, catalog)
+
+
+def page_elements(path: pathlib.Path):
+    """``(blocks, items)``: parsed blocks and, in page order, ``("block", b)`` / ``("marker", line)``."""
+    _, body = report_text.split_front_matter(path.read_text("utf-8"))
+    blocks, _ = report_text.parse_blocks(body, 1)
+    starts = {b.line: b for b in blocks}
+    out = []
+    for number, line in enumerate(body.split("\n"), 1):
+        if number in starts:
+            out.append(("block", starts[number]))
+        elif report_text.MARKER_LINE.match(line):
+            out.append(("marker", line.strip()))
+    return blocks, out
+
+
+def read_index(path: pathlib.Path) -> list:
+    _, items = page_elements(path)
+    out = []
+    for what, value in items:
+        if what == "marker":
+            out.append(Element("marker", value))
+        elif value.kind == "title":
+            out.append(("title", value.text))
+        else:
+            out.append(Element("paragraph", value.text, value.anchor))
+    return out
+
+
+def read_part(path: pathlib.Path, slug: str) -> Part:
+    blocks, items = page_elements(path)
+    last_block = max(i for i, (what, _) in enumerate(items) if what == "block")
+    part = None
+    for index, (what, value) in enumerate(items):
+        if what == "marker":
+            element = Element("marker", value)
+            if index > last_block:
+                part.tail.append(element)
+            else:
+                (part.sections[-1].children if part.sections else part.lead).append(element)
+        elif value.kind == "part":
+            part = Part(slug, value.number, value.text.split("、", 1)[1], [], [], [])
+        elif value.kind == "section":
+            part.sections.append(Section(report_text.SECTION_NUMBER.sub("", value.text), [], value.anchor))
+        elif value.kind in ("item", "paragraph"):
+            text = report_text.ITEM_NUMBER.sub("", value.text) if value.kind == "item" else value.text
+            element = Element(value.kind, text, value.anchor)
+            (part.sections[-1].children if part.sections else part.lead).append(element)
+    return part
+
+
+# =============================================================================
+# Varying text, keeping the data's quotes true
+# =============================================================================
+
+SYNONYM_OF = {phrase: group for group in SYNONYMS for phrase in group}
+SYNONYM_RE = re.compile("|".join(re.escape(p) for p in sorted(SYNONYM_OF, key=len, reverse=True)))
+TITLE_RE = re.compile(r"《[^《》\n]+》")
+SENTENCE_END = re.compile(r"(?<=[。；])")
+PROTECT_OPEN, PROTECT_CLOSE = "\ue000", "\ue001"
+YEAR_TOKEN = re.compile(r"20(?:23|24)")
+
+
+def sentence(rng: random.Random) -> str:
+    """A plausible sentence of a report, from the grammar above."""
+    subject, verb, obj = rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(OBJECTS)
+    shape = rng.randrange(4)
+    if shape == 0:
+        return f"{subject}{verb}{obj}，{rng.choice(PURPOSES)}。"
+    if shape == 1:
+        return f"全年共开展{obj}{rng.randint(2, 60)}次，{rng.choice(PURPOSES)}。"
+    if shape == 2:
+        return f"{subject}深入{rng.choice(PLACES)}{verb}{obj}，覆盖{rng.randint(3, 40)}个单位。"
+    return f"围绕{obj}，{subject}{verb}{rng.choice(OBJECTS)}，{rng.choice(PURPOSES)}。"
+
+
+@dataclasses.dataclass
+class YearWords:
+    """Replacements that hold for a whole year's text and data."""
+
+    year: int
+    leader: str
+
+    def apply(self, text: str) -> str:
+        year = self.year
+        text = YEAR_TOKEN.sub(lambda m: str(year + int(m.group(0)) - TEMPLATE_YEAR), text)
+        text = text.replace("二十大", congress(year))
+        for real, fictional in REAL_NAMES.items():
+            text = text.replace(real, fictional or self.leader)
+        return text
+
+
+def map_strings(value, function):
+    """``value`` (an entry) with ``function`` applied to every string in it."""
+    if isinstance(value, str):
+        return function(value)
+    if isinstance(value, dict):
+        return {k: map_strings(v, function) for k, v in value.items()}
+    if isinstance(value, list):
+        return [map_strings(v, function) for v in value]
+    return value
+
+
+def replace_everywhere(text, entries, old, new):
+    """Replace ``old`` by ``new`` once in the text and in every entry string, so
+    quotes that contain it stay quotes."""
+    return text.replace(old, new, 1), [(n, map_strings(e, lambda s: s.replace(old, new))) for n, e in entries]
+
+
+def number_token(quote: str, value):
+    """The numeral in ``quote`` that states ``value``: (token, is Chinese)."""
+    for m in re.finditer(r"\d+", quote):
+        if int(m.group(0)) == value:
+            return m.group(0), False
+    for m in re.finditer(rf"[{report_text.NUMERALS}]+", quote):
+        try:
+            if report_text.cn_number(m.group(0)) == value:
+                return m.group(0), True
+        except ValueError:
+            continue
+    return None, False
+
+
+def vary_figures(text, entries, rng):
+    """Give each figure a new value, written the way the quote wrote the old one."""
+    for index, (name, entry) in enumerate(list(entries)):
+        if name != "figures":
+            continue
+        token, chinese = number_token(entry["quote"], entry["value"])
+        if token is None:
+            continue
+        value = max(1, round(entry["value"] * rng.uniform(0.5, 1.8)))
+        value = min(value, 99) if chinese else value
+        new_quote = entry["quote"].replace(token, cn_numeral(value) if chinese else str(value), 1)
+        text, entries = replace_everywhere(text, entries, entry["quote"], new_quote)
+        entries[index] = (name, dict(entries[index][1], value=value))
+    return text, entries
+
+
+def vary_dates(text, entries, rng, year):
+    """Move the dated actions to other days of the year, in the same order."""
+    actions = [(i, e) for i, (n, e) in enumerate(entries) if n == "actions"]
+    if not actions:
+        return text, entries
+    days = sorted(rng.sample(range(1, 366 if year % 4 == 0 else 365), len(actions)))
+    # Placeholders first: "12月1日" must not be replaced inside "12月15日".
+    renames = []
+    for k, (index, entry) in enumerate(sorted(actions, key=lambda a: -len(a[1]["quote"]))):
+        holder = f"{PROTECT_OPEN}d{k}{PROTECT_CLOSE}"
+        text, entries = replace_everywhere(text, entries, entry["quote"], holder)
+        renames.append((index, holder))
+    for (index, holder), day in zip(sorted(renames), days):
+        date = _date_of(year, day)
+        quote = f"{date.month}月{date.day}日"
+        text, entries = replace_everywhere(text, entries, holder, quote)
+        entries[index] = ("actions", dict(entries[index][1], date=date.isoformat(), quote=quote))
+    return text, entries
+
+
+def _date_of(year, day):
+    return datetime.date(year, 1, 1) + datetime.timedelta(days=day - 1)
+
+
+def enumeration_runs(text, entries, name):
+    """Runs of three or more entries of list ``name`` whose quotes follow each
+    other in the text joined by 、/和 only (e.g. 《民法典》、《国防法》和《工会法》)."""
+    found = []
+    for index, (n, entry) in enumerate(entries):
+        if n == name:
+            at = text.find(entry["quote"])
+            if at >= 0:
+                found.append((at, at + len(entry["quote"]), index))
+    found.sort()
+    runs, current = [], []
+    for start, end, index in found:
+        if current and text[current[-1][1]:start] not in ("、", "和", "以及"):
+            runs.append(current)
+            current = []
+        current.append((start, end, index))
+    runs.append(current)
+    return [run for run in runs if len(run) >= 3]
+
+
+def catalogue_names(catalog, name):
+    """(id, how the report writes it) for the catalogue entries a run may name."""
+    if name == "studies":
+        return [(d.id, f"《{d.label}》") for d in catalog.documents.values() if d.kind in ("law", "regulation")]
+    return [(c.id, n) for c in catalog.campaigns.values() for n in c.names[-1:] if not re.search(r"[“（]", n)]
+
+
+def vary_enumerations(text, entries, rng, catalog):
+    """Study other laws and hold other campaigns: rewrite the lists of titles
+    and campaign days, with one data entry per name, like the 2023 data."""
+    for name, key in (("studies", "document"), ("campaigns", "campaign")):
+        # One run per block and kind (as in 2023): indices are then still valid.
+        for run in enumeration_runs(text, entries, name)[:1]:
+            old = [entries[i][1] for _, _, i in run]
+            kept = [e for e in old if rng.random() < 0.6]
+            pool = [(i, q) for i, q in catalogue_names(catalog, name) if q not in {e["quote"] for e in kept}]
+            extra = rng.sample(pool, min(len(pool), max(0, rng.randint(3, 8) - len(kept))))
+            template = {k: v for k, v in old[0].items() if k not in (key, "quote")}
+            new = kept + [dict(template, **{key: i, "quote": q}) for i, q in extra]
+            rng.shuffle(new)
+            quotes = [e["quote"] for e in new]
+            words = "、".join(quotes[:-1]) + "和" + quotes[-1] if len(quotes) > 1 else quotes[0]
+            text = text[:run[0][0]] + words + text[run[-1][1]:]
+            first = run[0][2]
+            dropped = {i for _, _, i in run}
+            entries = [pair for i, pair in enumerate(entries) if i not in dropped or i == first]
+            at = entries.index(next(p for p in entries if p[1] is old[0]))
+            entries[at:at + 1] = [(name, e) for e in new]
+    return text, entries
+
+
+def protect(text, entries):
+    """Hide the quoted words and 《titles》 so rewording cannot touch them."""
+    spans = []
+    for _, entry in entries:
+        quote = entry.get("quote")
+        start = text.find(quote) if quote else -1
+        if start >= 0:
+            spans.append((start, start + len(quote)))
+    spans += [m.span() for m in TITLE_RE.finditer(text)]
+    merged = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    hidden, out, last = [], [], 0
+    for start, end in merged:
+        out.append(text[last:start] + f"{PROTECT_OPEN}{len(hidden)}{PROTECT_CLOSE}")
+        hidden.append(text[start:end])
+        last = end
+    out.append(text[last:])
+    return "".join(out), hidden
+
+
+def unprotect(text, hidden):
+    return re.sub(f"{PROTECT_OPEN}(\\d+){PROTECT_CLOSE}", lambda m: hidden[int(m.group(1))], text)
+
+
+def reword(text, rng, swap=0.5, drop=0.12, add=0.35):
+    """Swap synonyms, drop an unquoted sentence now and then, add a sentence or two.
+
+    The first sentence always stays: it carries the item's subject, and a
+    paragraph must not start with something that reads as a number.
+    """
+    sentences = [s for s in SENTENCE_END.split(text) if s]
+    kept = sentences[:1] + [s for s in sentences[1:] if PROTECT_OPEN in s or rng.random() >= drop]
+    for _ in range(2):
+        if rng.random() < add:
+            kept.insert(rng.randint(1, len(kept)), sentence(rng))
+    text = "".join(kept)
+    return SYNONYM_RE.sub(lambda m: rng.choice(SYNONYM_OF[m.group(0)]) if rng.random() < swap else m.group(0),
+                          text)
+
+
+def vary_block(text, entries, rng, words, catalog):
+    """One block of a synthetic year: its text and the data entries that quote it."""
+    text = words.apply(text)
+    entries = [(name, map_strings(entry, words.apply)) for name, entry in entries]
+    text, entries = vary_figures(text, entries, rng)
+    text, entries = vary_dates(text, entries, rng, words.year)
+    text, entries = vary_enumerations(text, entries, rng, catalog)
+    hidden_text, hidden = protect(text, entries)
+    text = unprotect(reword(hidden_text, rng), hidden)
+    squashed = re.sub(r"\s+", "", text)
+    # Whatever the rewording still lost is left out of the data, as an editor would.
+    entries = [(n, e) for n, e in entries if re.sub(r"\s+", "", e["quote"]) in squashed]
+    return text, entries
+
+
+# =============================================================================
+# One synthetic year
+# =============================================================================
+
+@dataclasses.dataclass
+class SyntheticYear:
+    year: int
+    draft: bool
+    pages: dict  # slug -> Markdown
+    data: dict  # the year file's values
+    plans: list  # this year's plans (ids) for the next year's follow-ups
+
+
+class Page:
+    """Markdown of one page being written, with the anchor of each block."""
+
+    def __init__(self):
+        self.lines: list[str] = []
+        self.anchors: list[str] = []  # in order, as parse_blocks must find them
+
+    def add(self, line: str, anchor: str = ""):
+        self.lines += [line, ""]
+        if anchor:
+            self.anchors.append(anchor)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines).rstrip("\n") + "\n"
+
+
+class YearWriter:
+    """Writes one year from the template: pages, and data consistent with them."""
+
+    def __init__(self, template: Template, year: int, draft: bool, rng: random.Random):
+        self.t, self.year, self.draft, self.rng = template, year, draft, rng
+        self.words = YearWords(year, LEADERS[year // 5 % len(LEADERS)])  # a new head every 5 years
+        self.lists = {name: [] for name in CARRIED}
+
+    # --- blocks --------------------------------------------------------------
+
+    def block(self, element: Element, anchor: str, copy_of=False) -> str:
+        """The element's new text; its data entries are recorded under ``anchor``.
+
+        A copy (the same item said twice in other words) is varied with the
+        entries too, so its numbers and lists differ, but records none.
+        """
+        entries = copy.deepcopy(self.t.entries.get(element.origin, []))
+        text, entries = vary_block(element.text, entries, self.rng, self.words, self.t.catalog)
+        for name, entry in [] if copy_of else entries:
+            self.lists[name].append(dict(entry, at=anchor))
+        return text
+
+    def children(self, section: Section) -> list:
+        """A section's elements this year: some items dropped, some said twice
+        in other words, some new ones (so item counts vary from year to year)."""
+        rng, out = self.rng, []
+        items = [c for c in section.children if c.kind == "item"]
+        dropped = {id(c) for c in items if rng.random() < 0.1}
+        dropped.discard(id(items[0]) if items and len(dropped) == len(items) else None)
+        for child in section.children:
+            if id(child) in dropped:
+                continue
+            out.append((child, False))
+            if child.kind == "item" and rng.random() < 0.1:
+                out.append((child, True))
+        if items and rng.random() < 0.5:
+            at = max([i for i, (c, _) in enumerate(out) if c.kind == "item"], default=len(out) - 1) + 1
+            for _ in range(rng.randint(1, 2)):
+                out.insert(at, (Element("item", sentence(rng) + sentence(rng)), False))
+                at += 1
+        return out
+
+    def write_section(self, page, part, number, section, children):
+        page.add(f"## （{cn_numeral(number)}）{section.heading}",
+                 report_text.anchor_for(part, number))
+        item = para = 0
+        for child, copy_of in children:
+            if child.kind == "marker":
+                page.add(child.text)
+            elif child.kind == "item":
+                item += 1
+                anchor = report_text.anchor_for(part, number, item)
+                page.add(f"{item}.{self.block(child, anchor, copy_of)}", anchor)
+            else:
+                para += 1
+                anchor = report_text.anchor_for(part, number) + f"-p{para}"
+                page.add(self.block(child, anchor, copy_of), anchor)
+
+    def heading(self, text: str) -> str:
+        return reword(self.words.apply(text), self.rng, drop=0, add=0)
+
+    # --- pages -----------------------------------------------------------------
+
+    def index_page(self) -> Page:
+        page = Page()
+        for element in self.t.index:
+            if isinstance(element, tuple):
+                page.add(f"# {self.year}年度法治政府建设情况报告{TEST_MARK}")
+            elif element.kind == "marker":
+                page.add(element.text)
+            else:
+                page.add(self.block(element, element.origin), element.origin)
+        return page
+
+    def part_page(self, part: Part, heading: str, sections: list) -> Page:
+        """``sections``: [(Section, [(Element, is_copy)])]."""
+        page = Page()
+        page.add(f"# {cn_numeral(part.number)}、{heading}", f"s{part.number}")
+        for number, element in enumerate((e for e in part.lead if e.kind != "marker"), 1):
+            anchor = f"s{part.number}-p{number}"
+            page.add(self.block(element, anchor), anchor)
+        for number, (section, children) in enumerate(sections, 1):
+            self.write_section(page, part.number, number, section, children)
+        for marker in part.tail:
+            page.add(marker.text)
+        return page
+
+    def measures(self) -> Page:
+        part = self.t.parts["measures"]
+        sections = [(Section(self.heading(s.heading), s.children, s.origin), self.children(s))
+                    for s in part.sections]
+        for heading in self.rng.sample(MEASURE_SECTIONS, self.rng.choice((0, 0, 1, 2))):
+            items = [(Element("item", sentence(self.rng) + sentence(self.rng)), False)
+                     for _ in range(self.rng.randint(1, 4))]
+            sections.append((Section(heading, []), items))
+        return self.part_page(part, self.heading(part.heading), sections)
+
+    def leadership(self) -> Page:
+        part = self.t.parts["leadership"]
+        sections = [(Section(self.heading(s.heading), s.children, s.origin), self.children(s))
+                    for s in part.sections]
+        if self.rng.random() < 0.4:
+            extra = Element("paragraph", sentence(self.rng) + sentence(self.rng) + sentence(self.rng))
+            sections.append((Section(self.rng.choice(LEADERSHIP_SECTIONS), []), [(extra, False)]))
+        return self.part_page(part, self.heading(part.heading), sections)
+
+    def chosen(self, slug, pool, low, high):
+        """Sections of part two or four this year: some of 2023's, some from the pool."""
+        part = self.t.parts[slug]
+        own = [(s, entry) for s, entry in zip(part.sections, self.t.data[slug])]
+        candidates = own + [(Section(heading, []), {"id": i, "text": heading.rstrip("。"), **(
+            {"area": rest[0]} if rest else {})}) for i, heading, *rest in pool]
+        picked = self.rng.sample(candidates, self.rng.randint(low, high))
+        picked.sort(key=lambda c: candidates.index(c))
+        return part, picked
+
+    def shortcomings(self):
+        part, picked = self.chosen("shortcomings", SHORTCOMING_POOL, 2, 4)
+        sections = [(Section(self.heading(s.heading), [], s.origin), self.children(s)) for s, _ in picked]
+        page = self.part_page(part, self.heading(part.heading), sections)
+        entries = [{"id": e["id"], "text": self.words.apply(e["text"]), "at": f"s{part.number}-{n}"}
+                   for n, (_, e) in enumerate(picked, 1)]
+        return page, entries
+
+    def plans(self):
+        part, picked = self.chosen("plans", PLAN_POOL, 3, 6)
+        typo = not self.draft and self.rng.random() < 0.5
+        heading = self.words.apply(part.heading)
+        if not typo:
+            heading = heading.replace("的的", "的")
+        sections = [(Section(self.heading(s.heading), []), []) for s, _ in picked]
+        page = self.part_page(part, heading, sections)
+        entries = [dict(e, text=self.words.apply(e["text"]), at=f"s{part.number}-{n}")
+                   for n, (_, e) in enumerate(picked, 1)]
+        return page, entries, typo
+
+    # --- the year ----------------------------------------------------------------
+
+    def write(self, previous_plans) -> SyntheticYear:
+        pages = {"index": self.index_page(), "measures": self.measures()}
+        pages["shortcomings"], shortcomings = self.shortcomings()
+        pages["leadership"] = self.leadership()
+        pages["plans"], plans, typo = self.plans()
+        texts = {slug: page.text for slug, page in pages.items()}
+        for slug, page in pages.items():
+            blocks, _ = report_text.parse_blocks(page.text, 1)
+            found = [b.anchor for b in blocks if b.anchor]
+            assert found == page.anchors, f"{self.year}/{slug}: anchors {found} != {page.anchors}"
+        texts["full"] = (self.t.root / "docs" / str(TEMPLATE_YEAR) / "full.md").read_text("utf-8")
+        return SyntheticYear(self.year, self.draft, texts,
+                             self.data(shortcomings, plans, typo, previous_plans, texts), plans)
+
+    def data(self, shortcomings, plans, typo, previous_plans, texts) -> dict:
+        rng, year = self.rng, self.year
+        published = None if self.draft else f"{year + 1}-03-{rng.randint(10, 31):02d}"
+        data = {"year": year, "title": f"{year}年度法治政府建设情况报告{TEST_MARK}",
+                "status": "draft" if self.draft else "published", "published_on": published}
+        data.update(self.lists)
+        data["shortcomings"] = shortcomings
+        data["plans"] = plans
+        data["followups"] = self.followups(previous_plans, texts["measures"])
+        if not self.draft:
+            data["versions"] = [{"version": 1, "date": published, "changes": f"首次收录（测试数据，{year}年度）。"}]
+            if rng.random() < 0.2:
+                data["versions"].append({"version": 2, "date": f"{year + 1}-06-{rng.randint(10, 30):02d}",
+                                         "changes": "更正录入错误（测试数据）。"})
+        if typo:
+            data["errata"] = [{"version": 1, "date": published, "at": "s4",
+                               "original": "推进法治政府建设的的主要安排",
+                               "corrected": "推进法治政府建设的主要安排",
+                               "reason": "原文标题中“的的”重复，系笔误（测试数据）。"}]
+        return {k: v for k, v in data.items() if v not in (None, [])}
+
+    def followups(self, previous_plans, measures_text) -> list:
+        """What became of last year's plans, with words of this year's report as evidence."""
+        if not previous_plans:
+            return []
+        blocks, _ = report_text.parse_blocks(measures_text, 1)
+        items = [b for b in blocks if b.kind == "item"]
+        out = []
+        for plan in previous_plans:
+            status = "pending" if self.draft and self.rng.random() < 0.5 else self.rng.choice(FOLLOWUP_DONE)
+            entry = {"plan": plan["id"], "status": status}
+            if status in ("done", "partial") and items and self.rng.random() < 0.6:
+                block = self.rng.choice(items)
+                first = report_text.ITEM_NUMBER.sub("", block.text).split("，")[0].split("。")[0]
+                entry.update(evidence=first[:24], at=block.anchor)
+            out.append(entry)
+        return out
+
+
+# =============================================================================
+# The synthetic project on disk
+# =============================================================================
+
+class _Dumper(yaml.SafeDumper):
+    """Plain YAML an editor would write: no anchors and aliases."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def year_file(data: dict) -> str:
+    return "# 测试数据（虚构），由 tests/bench.py 生成。\n" + yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096)
+
+
+def copy_site(dest: pathlib.Path, root: pathlib.Path = ROOT) -> None:
+    """Everything of the repository a project needs, except its years."""
+    shutil.copytree(root / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(root / "docs" / "assets", dest / "docs" / "assets")
+    for page in (root / "docs").glob("*.md"):
+        shutil.copy2(page, dest / "docs" / page.name)
+    shutil.copytree(root / "data" / "catalog", dest / "data" / "catalog")
+    (dest / "data" / "search").mkdir(parents=True)
+    shutil.copy2(root / "data" / "search" / "terms.txt", dest / "data" / "search" / "terms.txt")
+    config = (root / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("天津市津南区国防动员办公室", OFFICE)
+    config = re.sub(r"^site_name: .*$", f"site_name: {SITE_NAME}", config, flags=re.M)
+    (dest / "mkdocs.yml").write_text(config, "utf-8")
+
+
+def synthesize(dest, n_years: int, seed: int = 0, lock: bool = True,
+               root: pathlib.Path = ROOT) -> pathlib.Path:
+    """A complete project of ``n_years`` fictional years ending in LAST_YEAR.
+
+    Deterministic: the same ``seed`` gives the same bytes.  The newest year is
+    a draft; the published years are locked (``hooks/lock.py``), as the check
+    requires.  Raises when the lock refuses (the project has errors).
+    ``root`` is the repository to take hooks, configuration and the template
+    year from (``main`` passes a snapshot, so that every N is measured with
+    the same code even while the repository is being edited).
+    """
+    dest = pathlib.Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    if any(dest.iterdir()):
+        raise FileExistsError(f"{dest} is not empty")
+    copy_site(dest, root)
+    template = load_template(root)
+    (dest / "data" / "years").mkdir(parents=True)
+    previous = None
+    for year in range(LAST_YEAR - n_years + 1, LAST_YEAR + 1):
+        rng = random.Random(f"{seed}:{year}")
+        synthetic = YearWriter(template, year, year == LAST_YEAR, rng).write(previous)
+        (dest / "docs" / str(year)).mkdir()
+        for slug, text in synthetic.pages.items():
+            (dest / "docs" / str(year) / f"{slug}.md").write_text(text, "utf-8")
+        (dest / "data" / "years" / f"{year}.yml").write_text(year_file(synthetic.data), "utf-8")
+        previous = synthetic.plans
+    if lock:
+        result = subprocess.run([sys.executable, str(dest / "hooks" / "lock.py"), str(dest)],
+                                capture_output=True, text=True, timeout=300)
+        if result.returncode != 0:
+            raise RuntimeError(f"hooks/lock.py refused the synthetic project:\n{result.stdout}{result.stderr}")
+    return dest
+
+
+def snapshot(dest: pathlib.Path, root: pathlib.Path = ROOT) -> str:
+    """Copy what ``synthesize`` reads from the repository; return its revision.
+
+    Other people edit the repository while the benchmark runs; without a
+    snapshot, N=5 and N=50 could be built by different hooks.
+    """
+    copy_site(dest, root)
+    shutil.copytree(root / "docs" / str(TEMPLATE_YEAR), dest / "docs" / str(TEMPLATE_YEAR))
+    (dest / "data" / "years").mkdir(parents=True)
+    shutil.copy2(root / "data" / "years" / f"{TEMPLATE_YEAR}.yml", dest / "data" / "years")
+    (dest / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text("utf-8"), "utf-8")
+
+    def git(*args):
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+        return result.stdout.strip() if result.returncode == 0 else ""
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", "hooks", "docs", "data", "mkdocs.yml")
+    return head + (" with uncommitted changes" if dirty else "")
+
+
+def plain_project(project: pathlib.Path, dest: pathlib.Path) -> pathlib.Path:
+    """The same pages as plain Markdown: marker lines removed, no hooks.
+
+    Theme, plugins and Markdown extensions are kept, so the difference from
+    the full build is the hooks' work (checks, markers, generated pages,
+    downloads, search post-processing) and what it adds to the pages.
+    """
+    shutil.copytree(project / "docs", dest / "docs")
+    shutil.copytree(project / "data", dest / "data")  # mkdocs.yml may name it (watch:)
+    for page in (dest / "docs").rglob("*.md"):
+        lines = page.read_text("utf-8").split("\n")
+        page.write_text("\n".join(l for l in lines if not report_text.MARKER_LINE.match(l)), "utf-8")
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    config = re.sub(r"^hooks:\n(?:[ \t]+.*\n|[ \t]*\n)*", "", config, flags=re.M)
+    (dest / "mkdocs.yml").write_text(config, "utf-8")
+    return dest
+
+
+# =============================================================================
+# Measuring
+# =============================================================================
+
+def environment() -> dict:
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH,
+                PYTHONDONTWRITEBYTECODE="1")
+
+
+@dataclasses.dataclass
+class Timed:
+    seconds: float
+    max_rss_kb: int | None
+
+
+def run_timed(command, cwd) -> Timed:
+    """Wall time of a process and its peak RSS (GNU time when present)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        wrapped = [str(GNU_TIME), "-v", "-o", report.name, *command] if GNU_TIME.exists() else command
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        result = subprocess.run(wrapped, cwd=cwd, capture_output=True, text=True, env=environment(),
+                                timeout=3600)
+        seconds = time.perf_counter() - start
+        if result.returncode != 0:
+            raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{result.stdout[-4000:]}"
+                               f"{result.stderr[-4000:]}")
+        if GNU_TIME.exists():
+            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report.read())
+            rss = int(m.group(1)) if m else None
+        else:
+            after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            rss = after if after > before else None
+    return Timed(seconds, rss)
+
+
+def build(project: pathlib.Path, site: pathlib.Path) -> Timed:
+    return run_timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                      "-f", str(project / "mkdocs.yml"), "-d", str(site)], project)
+
+
+def check(project: pathlib.Path) -> Timed:
+    return run_timed([sys.executable, str(project / "hooks" / "checks.py"), str(project)], project)
+
+
+def page_sizes(site: pathlib.Path) -> dict:
+    """Sizes of the built pages; the year part pages are the ones read most."""
+    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+    largest = max(sizes, key=sizes.get)
+    parts = [size for path, size in sizes.items()
+             if re.match(r"^\d{4}/(%s)/index\.html$" % "|".join(report_text.PART_SLUGS), path)]
+    return {"pages": len(sizes), "average": statistics.mean(sizes.values()), "largest": sizes[largest],
+            "largest_page": largest, "part_median": statistics.median(parts)}
+
+
+def index_sizes(site: pathlib.Path) -> dict:
+    raw = (site / "search" / "search_index.json").read_bytes()
+    return {"raw": len(raw), "gz": len(gzip.compress(raw, compresslevel=6)),
+            "docs": len(json.loads(raw)["docs"])}
+
+
+# --- The browser ------------------------------------------------------------
+
+QUERY = "执法"
+RESULT_ITEM = ".md-search-result__item"
+# Records, in the page's own clock, when the first result is put in the page
+# (the query typed early is answered as soon as the worker's index is built).
+OBSERVER = """
+(() => {
+  const marks = window.__bench = {};
+  const observer = new MutationObserver(() => {
+    if (document.querySelector(".md-search-result__item")) {
+      marks.result = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, {childList: true, subtree: true});
+})();
+"""
+
+
+def search_timings(site: pathlib.Path, path: str, runs: int) -> list:
+    """Per run: ms from ``page.goto`` to the first result, and where it went."""
+    from browser_support import CHROMIUM, CHROMIUM_ARGS, SEARCH_INPUT, block_other_hosts, serve
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        return []
+    out = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            for _ in range(runs):
+                context = browser.new_context()
+                context.set_default_timeout(60_000)
+                block_other_hosts(context)
+                page = context.new_page()
+                page.add_init_script(OBSERVER)
+                index = {}
+                page.on("requestfinished", lambda r: index.setdefault("timing", r.timing)
+                        if r.url.endswith("search_index.json") else None)
+                start = time.perf_counter()
+                page.goto(base + path, wait_until="domcontentloaded")
+                # Typed as soon as the box exists, the way a reader who knows
+                # what to look for would: material answers once its index is built.
+                box = page.locator(SEARCH_INPUT)
+                box.fill(QUERY)
+                box.press("End")
+                page.wait_for_selector(RESULT_ITEM, state="visible")
+                total = (time.perf_counter() - start) * 1000
+                marks = page.evaluate("""() => ({...window.__bench, origin: performance.timeOrigin,
+                    dcl: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd})""")
+                timing = index.get("timing") or {}
+                fetched = (timing["startTime"] + timing["responseEnd"] - marks["origin"]
+                           if timing.get("responseEnd", -1) >= 0 else None)
+                out.append({"total": total, "dcl": marks.get("dcl"), "index": fetched,
+                            "result": marks.get("result")})
+                context.close()
+        finally:
+            browser.close()
+    return out
+
+
+# --- One archive size ------------------------------------------------------------
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def measure(n_years: int, runs: int, work: pathlib.Path, seed: int, root: pathlib.Path) -> dict:
+    print(f"[bench] N={n_years}: synthesizing ...", file=sys.stderr, flush=True)
+    project = synthesize(work / f"years-{n_years}" / "project", n_years, seed, root=root)
+    plain = plain_project(project, work / f"years-{n_years}" / "plain")
+    site, plain_site = work / f"years-{n_years}" / "site", work / f"years-{n_years}" / "site-plain"
+    full, bare, checks = [], [], []
+    for run in range(runs):
+        print(f"[bench] N={n_years}: run {run + 1}/{runs} ...", file=sys.stderr, flush=True)
+        full.append(build(project, site))
+        bare.append(build(plain, plain_site))
+        checks.append(check(project))
+    search = search_timings(site, f"{LAST_YEAR}/measures/", runs)
+    result = {
+        "n": n_years,
+        "full": [t.seconds for t in full], "plain": [t.seconds for t in bare],
+        "ratio": [f.seconds / p.seconds for f, p in zip(full, bare)],
+        "check": [t.seconds for t in checks],
+        "rss_kb": [t.max_rss_kb for t in full],
+        "search": search,
+        **{f"page_{k}": v for k, v in page_sizes(site).items()},
+        **{f"index_{k}": v for k, v in index_sizes(site).items()},
+        "plain_pages": page_sizes(plain_site)["pages"],
+    }
+    return result
+
+
+# --- The report ----------------------------------------------------------------------
+
+TARGETS = {  # key of the last lines: (limit, unit in the table)
+    "hook_overhead_ratio": (1.2, ""),
+    "page_weight_ratio": (1.2, ""),
+    "search_index_gz_kb": (300, " KB"),
+    "check_seconds": (1.0, " s"),
+    "search_first_result_ms": (500, " ms"),
+}
+SUMMARY_LINE = re.compile(r"^(?P<key>[a-z_]+_\d+(?:_vs_\d+)?): (?P<value>-?[\d.]+|n/a)$")
+
+
+def summary(results: list) -> dict:
+    """The five numbers the targets are about, at the largest N (vs the smallest)."""
+    first, last = results[0], results[-1]
+    n, n0 = last["n"], first["n"]
+    search = median([s["total"] for s in last["search"]])
+    return {
+        f"hook_overhead_ratio_{n}": median(last["ratio"]),
+        f"page_weight_ratio_{n}_vs_{n0}": last["page_part_median"] / first["page_part_median"],
+        f"search_index_gz_kb_{n}": last["index_gz"] / 1024,
+        f"check_seconds_{n}": median(last["check"]),
+        f"search_first_result_ms_{n}": search,
+    }
+
+
+def format_summary(values: dict) -> list:
+    digits = {"hook_overhead_ratio": 2, "page_weight_ratio": 2, "search_index_gz_kb": 1,
+              "check_seconds": 2, "search_first_result_ms": 0}
+    out = []
+    for key, value in values.items():
+        name = re.sub(r"_\d+(?:_vs_\d+)?$", "", key)
+        out.append(f"{key}: " + ("n/a" if value is None else f"{value:.{digits[name]}f}"))
+    return out
+
+
+def parse_summary(text: str) -> dict:
+    """The last lines of the bench output as ``{key: float or None}``."""
+    out = {}
+    for line in text.splitlines():
+        m = SUMMARY_LINE.match(line.strip())
+        if m:
+            out[m.group("key")] = None if m.group("value") == "n/a" else float(m.group("value"))
+    return out
+
+
+def verdict(key: str, value) -> str:
+    name = re.sub(r"_\d+(?:_vs_\d+)?$", "", key)
+    limit, unit = TARGETS[name]
+    if value is None:
+        return f"≤ {limit:g}{unit}: n/a"
+    return f"≤ {limit:g}{unit}: {'PASS' if value <= limit else 'FAIL'}"
+
+
+def table(results: list, values: dict) -> str:
+    """Medians per N, one column each, and the target of each row at the largest N."""
+    kb = 1024
+
+    def row(label, cells, key=None):
+        target = verdict(key, values[key]) if key else ""
+        return f"{label:<34}" + "".join(f"{c:>12}" for c in cells) + f"   {target}"
+
+    def fmt(value, pattern):
+        return "n/a" if value is None else pattern.format(value)
+
+    keys = {re.sub(r"_\d+(?:_vs_\d+)?$", "", k): k for k in values}
+    lines = [row("years (N)", [str(r["n"]) for r in results])]
+    lines.append(row("pages built (full / plain)", [f"{r['page_pages']}/{r['plain_pages']}" for r in results]))
+    lines.append(row("full build, s", [fmt(median(r["full"]), "{:.2f}") for r in results]))
+    lines.append(row("plain build, s", [fmt(median(r["plain"]), "{:.2f}") for r in results]))
+    lines.append(row("hook overhead (full/plain)", [fmt(median(r["ratio"]), "{:.2f}") for r in results],
+                     keys["hook_overhead_ratio"]))
+    lines.append(row("make check, s", [fmt(median(r["check"]), "{:.2f}") for r in results],
+                     keys["check_seconds"]))
+    lines.append(row("average page, KB", [f"{r['page_average'] / kb:.1f}" for r in results]))
+    lines.append(row("largest page, KB", [f"{r['page_largest'] / kb:.1f}" for r in results]))
+    lines.append(row("median year part page, KB", [f"{r['page_part_median'] / kb:.1f}" for r in results]))
+    base = results[0]["page_part_median"]
+    lines.append(row(f"  page weight vs N={results[0]['n']}", [f"{r['page_part_median'] / base:.2f}" for r in results],
+                     keys["page_weight_ratio"]))
+    lines.append(row("search index raw, KB", [f"{r['index_raw'] / kb:.1f}" for r in results]))
+    lines.append(row("search index gzip -6, KB", [f"{r['index_gz'] / kb:.1f}" for r in results],
+                     keys["search_index_gz_kb"]))
+    lines.append(row("search index entries", [str(r["index_docs"]) for r in results]))
+    rss = [median(r["rss_kb"]) for r in results]
+    lines.append(row("peak RSS full build, MB", [fmt(v and v / 1024, "{:.0f}") for v in rss]))
+    for label, key in (("first search result, ms", "total"), ("  DOMContentLoaded, ms", "dcl"),
+                       ("  index downloaded, ms", "index"), ("  index built, 1st result in DOM", "result")):
+        cells = [fmt(median([s[key] for s in r["search"]]), "{:.0f}") for r in results]
+        lines.append(row(label, cells, keys["search_first_result_ms"] if key == "total" else None))
+    lines.append("")
+    for r in results:
+        lines.append(f"largest page at N={r['n']}: {r['page_largest_page']} ({r['page_largest'] / kb:.1f} KB)")
+    memory = "/usr/bin/time -v (maximum resident set size of the build process)" if GNU_TIME.exists() \
+        else "getrusage(RUSAGE_CHILDREN).ru_maxrss (maximum over all children so far)"
+    lines.append(f"peak memory measured with {memory}")
+    lines.append("search: newest year's measures page, query “%s” typed once the DOM is loaded, from "
+                 "page.goto to the first .md-search-result__item visible (fresh context each run); "
+                 "breakdown in the page's clock from navigation start; served uncompressed by a local "
+                 "Python server" % QUERY)
+    return "\n".join(lines)
+
+
+def raw_runs(results: list) -> str:
+    """Every run's numbers, for judging the noise behind the medians."""
+    lines = []
+    for r in results:
+        def join(values):
+            return ", ".join("n/a" if v is None else f"{v:.2f}" for v in values)
+        lines.append(f"N={r['n']}: full [{join(r['full'])}] s; plain [{join(r['plain'])}] s; "
+                     f"ratio [{join(r['ratio'])}]; check [{join(r['check'])}] s; "
+                     f"search [{join([s['total'] for s in r['search']])}] ms")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--years", default="5,20,50", help="archive sizes, comma-separated (default 5,20,50)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per size; medians are reported (default 3)")
+    parser.add_argument("--keep", metavar="DIR", help="keep the synthetic projects and sites in DIR")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic text (default 0)")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(n) for n in args.years.split(",") if n.strip()})
+    if not sizes or min(sizes) < 1 or max(sizes) > LAST_YEAR - 1949 + 1:
+        parser.error("--years: sizes between 1 and %d" % (LAST_YEAR - 1949 + 1))
+    keep = pathlib.Path(args.keep).resolve() if args.keep else None
+    if keep is not None and keep.is_relative_to((ROOT / "docs").resolve()):
+        parser.error("--keep: never inside docs/")
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        work = keep or pathlib.Path(scratch)
+        work.mkdir(parents=True, exist_ok=True)
+        if (work / "repository").exists():
+            shutil.rmtree(work / "repository")
+        revision = snapshot(work / "repository")
+        results = [measure(n, args.runs, work, args.seed, work / "repository") for n in sizes]
+    values = summary(results)
+    print(f"repository: {revision}; seed {args.seed}; {args.runs} runs per size; {os.cpu_count()} CPUs")
+    print(raw_runs(results))
+    print()
+    print(table(results, values))
+    print()
+    print("\n".join(format_summary(values)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""The benchmark's synthetic archives are valid projects, reproducible and varied.
+
+``make bench`` measures the site on archives made by ``bench.synthesize``;
+its numbers only mean something if those archives pass the same check and
+strict build as the real one, come out the same for the same seed, and do
+not repeat one year's text N times (which would flatter the search index and
+the compare pages).
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+import bench
+from conftest import mkdocs_build, run_hook_script
+
+YEARS = 3
+SEED = 7
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> pathlib.Path:
+    return bench.synthesize(tmp_path_factory.mktemp("bench") / "project", YEARS, SEED)
+
+
+def files_of(root: pathlib.Path) -> dict:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+
+
+def test_synthetic_project_passes_the_check(project):
+    result = run_hook_script("checks.py", project)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_synthetic_project_builds_strictly(project, tmp_path):
+    result = mkdocs_build(project, tmp_path / "site", env={"SOURCE_DATE_EPOCH": bench.SOURCE_DATE_EPOCH})
+    assert result.returncode == 0, result.stderr
+    newest = (tmp_path / "site" / str(bench.LAST_YEAR) / "measures" / "index.html").read_text("utf-8")
+    assert bench.TEST_MARK in newest
+
+
+def test_years_end_at_the_last_year_and_are_marked_as_test_data(project):
+    years = sorted(p.name for p in (project / "docs").iterdir() if p.name.isdigit())
+    assert years == [str(y) for y in range(bench.LAST_YEAR - YEARS + 1, bench.LAST_YEAR + 1)]
+    for year in years:
+        assert bench.TEST_MARK in (project / "docs" / year / "index.md").read_text("utf-8")
+        assert bench.TEST_MARK in (project / "data" / "years" / f"{year}.yml").read_text("utf-8")
+
+
+def test_same_seed_gives_identical_files(project, tmp_path):
+    again = bench.synthesize(tmp_path / "again", YEARS, SEED)
+    assert files_of(again) == files_of(project)
+
+
+def test_years_differ_in_text(project):
+    for slug in ("index", "measures", "leadership", "plans"):
+        texts = {y: (project / "docs" / str(y) / f"{slug}.md").read_text("utf-8")
+                 for y in range(bench.LAST_YEAR - YEARS + 1, bench.LAST_YEAR + 1)}
+        assert len(set(texts.values())) == YEARS, f"{slug}.md repeats between years"
+
+
+def test_plain_project_has_no_markers_and_no_hooks(project, tmp_path):
+    plain = bench.plain_project(project, tmp_path / "plain")
+    assert "hooks:" not in (plain / "mkdocs.yml").read_text("utf-8")
+    assert "plugins:" in (plain / "mkdocs.yml").read_text("utf-8")
+    assert not any("<!-- year:" in p.read_text("utf-8") for p in (plain / "docs").rglob("*.md"))
+
+
+def test_summary_lines_round_trip():
+    values = {"hook_overhead_ratio_50": 2.345, "page_weight_ratio_50_vs_5": 1.0,
+              "search_index_gz_kb_50": 512.25, "check_seconds_50": 0.7, "search_first_result_ms_50": None}
+    lines = bench.format_summary(values)
+    assert lines == ["hook_overhead_ratio_50: 2.35", "page_weight_ratio_50_vs_5: 1.00",
+                     "search_index_gz_kb_50: 512.2", "check_seconds_50: 0.70", "search_first_result_ms_50: n/a"]
+    parsed = bench.parse_summary("table\n\n" + "\n".join(lines))
+    assert parsed == {"hook_overhead_ratio_50": 2.35, "page_weight_ratio_50_vs_5": 1.0,
+                      "search_index_gz_kb_50": 512.2, "check_seconds_50": 0.7,
+                      "search_first_result_ms_50": None}
+    assert bench.verdict("check_seconds_50", 0.7).endswith("PASS")
+    assert bench.verdict("hook_overhead_ratio_50", 2.35).endswith("FAIL")
