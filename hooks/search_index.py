@@ -38,22 +38,25 @@ HAN = re.compile(r"[\u4e00-\u9fff]+")
 TAG = re.compile(r"<[^>]+>")
 
 
-def subwords(text: str, known: set) -> list:
-    """Shorter words inside the indexed words, for prefix-only matching.
+def subwords(known: set) -> list:
+    """Shorter words inside the indexed compounds, for prefix-only matching.
 
     lunr (the theme's search engine) matches a query only at the start of an
     indexed word, so 复议 does not find 行政复议法.  jieba's search mode lists
-    the words inside a compound (行政, 复议, 行政复议 …); those not already
-    indexed are returned, sorted for a byte-stable index.
+    the words inside a compound (行政复议法 -> 行政, 复议, 行政复议 …); those
+    not already indexed are returned, sorted for a byte-stable index.  Only
+    compounds of three or more characters are split: two-character words have
+    no inner words worth finding, and every extra word costs download and
+    index-building time in each reader's browser.
     """
     try:
         import jieba
     except ImportError:
         return []
-    plain = TAG.sub(" ", text).replace("\u200b", "")
     found = set()
-    for run in HAN.findall(plain):
-        found.update(w for w in jieba.cut_for_search(run) if len(w) >= 2)
+    for word in known:
+        if len(word) >= 3 and HAN.fullmatch(word):
+            found.update(w for w in jieba.cut_for_search(word) if len(w) >= 2 and w != word)
     return sorted(found - known)
 
 
@@ -61,8 +64,8 @@ def add_subwords(index: dict) -> dict:
     """Append each entry's sub-words in a hidden span: indexed, never shown."""
     separator = re.compile(index.get("config", {}).get("separator") or r"[\s\u200b]+")
     for doc in index.get("docs", []):
-        known = set(separator.split(TAG.sub(" ", doc.get("text", ""))))
-        extra = subwords(doc.get("text", "") + " " + doc.get("title", ""), known)
+        words = TAG.sub(" ", doc.get("text", "") + " " + doc.get("title", ""))
+        extra = subwords(set(separator.split(words)))
         if extra:
             doc["text"] += "<span hidden>\u200b" + "\u200b".join(extra) + "\u200b</span>"
     return index
