@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import pathlib
 import posixpath
+import re
 
 import jinja2
 
@@ -62,16 +63,46 @@ class Linker:
         return posixpath.relpath(target, base or ".")
 
 
-def render(template: str, **context) -> str:
-    """Render ``template`` and make it safe to embed in Markdown.
+FRAGMENT_START, FRAGMENT_END = "<!--fragment-->", "<!--/fragment-->"
 
-    Blank lines would end Python-Markdown's raw HTML block, so they are
-    removed; the fragment is surrounded by blank lines so that it is parsed
-    as a block of its own.
+
+def render(template: str, **context) -> str:
+    """Render ``template`` into a block that can be embedded in Markdown.
+
+    The HTML is finished: nothing in it is Markdown.  It is wrapped in
+    ``FRAGMENT_START``/``FRAGMENT_END`` comments so that the page hook can
+    set it aside while Markdown runs (parsing large raw HTML blocks is most of
+    Python-Markdown's time on generated pages) and put it back afterwards;
+    if nobody does, the comments are harmless.  Blank lines are removed and
+    the block is surrounded by blank lines, so that Markdown sees one raw
+    HTML block either way.
     """
     html = _env.get_template(template).render(**context)
     lines = [line for line in html.split("\n") if line.strip()]
-    return "\n\n" + "\n".join(lines) + "\n\n"
+    return f"\n\n{FRAGMENT_START}\n" + "\n".join(lines) + f"\n{FRAGMENT_END}\n\n"
+
+
+def set_aside(markdown: str) -> tuple:
+    """Replace each rendered fragment by a short placeholder comment.
+
+    Returns ``(markdown, fragments)``; ``restore`` puts them back into the
+    HTML that Markdown made of it.
+    """
+    fragments = []
+
+    def keep(match):
+        fragments.append(match.group(1))
+        return f"<!--fragment:{len(fragments) - 1}-->"
+
+    return _FRAGMENT.sub(keep, markdown), fragments
+
+
+def restore(html: str, fragments: list) -> str:
+    return _PLACEHOLDER.sub(lambda m: fragments[int(m.group(1))], html)
+
+
+_FRAGMENT = re.compile(re.escape(FRAGMENT_START) + r"\n(.*?)\n" + re.escape(FRAGMENT_END), re.S)
+_PLACEHOLDER = re.compile(r"<!--fragment:(\d+)-->")
 
 
 def date_zh(value) -> str:
