@@ -33,3 +33,12 @@ def test_anchor_is_appended():
 ])
 def test_links_to_site_files(page, directory_urls, expected):
     assert render.Linker(page, directory_urls).file("downloads/2023/2023.json") == expected
+
+
+def test_rendered_fragments_are_set_aside_and_restored():
+    fragment = render.render("erratum.html", errata=[])  # any template
+    markdown = "# 标题\n" + fragment + "正文\n" + fragment
+    text, fragments = render.set_aside(markdown)
+    assert text == "# 标题\n\n\n<!--fragment:0-->\n\n正文\n\n\n<!--fragment:1-->\n\n"
+    html = "<h1>标题</h1>\n<!--fragment:0-->\n<p>正文</p>\n<!--fragment:1-->"
+    assert render.restore(html, fragments).count('<aside class="report-erratum"') == 2
