@@ -10,9 +10,8 @@ from __future__ import annotations
 import pytest
 
 from browser_support import (
-    A4_POINTS, CHROMIUM, CHROMIUM_ARGS, RequestLog, SearchBox, block_other_hosts,
-    css_font_families, pdf_page_count, pdf_page_sizes, rendered_fonts, serve,
-    wait_for_search_index,
+    A4_POINTS, RequestLog, SearchBox, block_other_hosts, css_font_families,
+    pdf_page_count, pdf_page_sizes, rendered_fonts, serve, wait_for_search_index,
 )
 
 TIMEOUT_MS = 15_000
@@ -26,19 +25,6 @@ PRINT_TEXT_WIDTH = int((210 - 28 - 26) / 25.4 * 96)
 def base_url(site):
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} 不存在：浏览器测试需要 Debian 的 chromium 软件包"
-                    "（以 root 运行 make browser 可安装）")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def new_page(browser, **context_options):
