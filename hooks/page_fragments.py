@@ -87,6 +87,12 @@ def report_lines(ctx, year, page, shift: int = 0) -> list:
     return lines
 
 
+# The switcher lists the years around the current one; the page 全部年度 lists
+# them all.  A page's weight must not grow with the archive (50 years of
+# options would add 3 KB to every year page).
+SWITCHER_SPAN = 5
+
+
 def year_bar(ctx) -> str:
     """The year switcher: same part in other years, previous/next year, and
     this year's parts.  Shown at the top of every year page."""
@@ -104,7 +110,8 @@ def year_bar(ctx) -> str:
         "year_bar.html", year=year, slug=slug,
         previous=same_part(years[index - 1]) if index > 0 else None,
         next=same_part(years[index + 1]) if index + 1 < len(years) else None,
-        others=[same_part(y) for y in reversed(years)],
+        others=[same_part(y) for y in reversed(years[max(0, index - SWITCHER_SPAN):index + SWITCHER_SPAN + 1])],
+        more=len(years) > 2 * SWITCHER_SPAN + 1,
         parts=[(p, navigation.part_label(p, k)) for k in report_text.PARTS
                for p in [year.pages.get(k.slug)] if p is not None],
         link=ctx.link, archive_page="archive.md")

@@ -165,3 +165,17 @@ def test_a_missing_required_part_is_a_warning_naming_it(tmp_path):
     assert check.returncode == 0  # a warning does not fail the check
     assert ("docs/2092/leadership.md:1:1: [警告] 2092 年的报告缺少第三部分“第一责任人职责”"
             in check.stdout.splitlines())
+
+
+def test_switcher_lists_the_years_around_the_current_one_only():
+    import page_fragments
+    import year_data
+    years = [archive_module.Year(year_data.YearData(y, f"{y}年度报告", "published"), "", None,
+                                 {"index": archive_module.Page(f"{y}/index.md", "", "index", "", "", 1, [])})
+             for y in range(2040, 2000, -1)]
+    ctx = page_fragments.Context("2020/index.md", archive_module.Archive(years),
+                                 page_fragments.SiteConfig("站", "机关"))
+    html = page_fragments.year_bar(ctx)
+    options = re.findall(r"<option[^>]*>([^<]+)</option>", html)
+    assert options == [f"{y}年度" for y in range(2025, 2014, -1)] + ["更多年度……"]
+    assert '<option value="../archive/">更多年度……</option>' in html
