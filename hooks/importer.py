@@ -385,20 +385,11 @@ def plan_import(root, path, year: int):
 
 
 def _plan(root: pathlib.Path, path: pathlib.Path, year: int) -> Import:
-    if not isinstance(year, int) or isinstance(year, bool) \
-            or not new_year.MIN_YEAR <= year <= new_year.MAX_YEAR:
-        return Import({}, [refusal(f"年份“{year}”不对：请写 {new_year.MIN_YEAR}～{new_year.MAX_YEAR} "
-                                   "之间的四位数年份", "例如 make import FILE=旧报告.docx YEAR=2022。")])
-    if not (root / "docs").is_dir() or not (root / "data" / "years").is_dir():
-        return Import({}, [refusal(f"{root} 不是报告库的项目目录（没有 docs/ 和 data/years/）",
-                                   "请在项目目录中运行 make import FILE=… YEAR=…。")])
+    refused = new_year.target_refusals(root, year, "make import",
+                                       "make import FILE=旧报告.docx YEAR=2022")
+    if refused:
+        return Import({}, refused)
     docs_dir, data_file = f"docs/{year}", f"data/years/{year}.yml"
-    existing = [rel for rel, p in ((f"{docs_dir}/", root / docs_dir), (data_file, root / data_file))
-                if p.exists() or p.is_symlink()]
-    if existing:
-        return Import({}, [refusal(f"{year} 年度已经存在：{'、'.join(existing)}",
-                                   "make import 不会覆盖已有的文件。如果确实要重新导入，"
-                                   "请先把上面的文件移走（确认其中没有需要保留的内容）。")])
     source, problems = read_source(path)
     if source is None:
         return Import({}, problems)

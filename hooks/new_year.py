@@ -89,20 +89,34 @@ class NewYear:
     why: str = ""  # heading printed above the problems of a refusal
 
 
-def _plan(root: pathlib.Path, year: int) -> NewYear:
+def target_refusals(root: pathlib.Path, year, command: str, example: str) -> list:
+    """Why a new year cannot be written at ``year`` (empty when it can).
+
+    Shared by ``make new-year`` and ``make import``: both create a year, and
+    neither may ever overwrite one.
+    """
     if not isinstance(year, int) or isinstance(year, bool) or not MIN_YEAR <= year <= MAX_YEAR:
-        return NewYear({}, [refusal(f"年份“{year}”不对：请写 {MIN_YEAR}～{MAX_YEAR} 之间的四位数年份",
-                                    "例如 make new-year YEAR=2024。")])
+        return [refusal(f"年份“{year}”不对：请写 {MIN_YEAR}～{MAX_YEAR} 之间的四位数年份",
+                        f"例如 {example}。")]
     if not (root / "docs").is_dir() or not (root / "data" / "years").is_dir():
-        return NewYear({}, [refusal(f"{root} 不是报告库的项目目录（没有 docs/ 和 data/years/）",
-                                    "请在项目目录中运行 make new-year YEAR=…。")])
+        return [refusal(f"{root} 不是报告库的项目目录（没有 docs/ 和 data/years/）",
+                        f"请在项目目录中运行 {command} …。")]
     docs_dir, data_file = f"docs/{year}", f"data/years/{year}.yml"
     existing = [rel for rel, path in ((f"{docs_dir}/", root / docs_dir), (data_file, root / data_file))
                 if path.exists() or path.is_symlink()]
     if existing:
-        return NewYear({}, [refusal(f"{year} 年度已经存在：{'、'.join(existing)}",
-                                    "make new-year 不会覆盖已有的文件。如果确实要重新生成，"
-                                    "请先把上面的文件移走（确认其中没有需要保留的内容）。")])
+        verb = "重新导入" if "import" in command else "重新生成"
+        return [refusal(f"{year} 年度已经存在：{'、'.join(existing)}",
+                        f"{command} 不会覆盖已有的文件。如果确实要{verb}，"
+                        "请先把上面的文件移走（确认其中没有需要保留的内容）。")]
+    return []
+
+
+def _plan(root: pathlib.Path, year: int) -> NewYear:
+    refused = target_refusals(root, year, "make new-year", "make new-year YEAR=2024")
+    if refused:
+        return NewYear({}, refused)
+    docs_dir, data_file = f"docs/{year}", f"data/years/{year}.yml"
 
     archive, problems = archive_module.load(root)
     if any(p.is_error for p in problems):
