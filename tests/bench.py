@@ -917,15 +917,21 @@ def search_timings(site: pathlib.Path, path: str, runs: int) -> list:
                 box = page.locator(SEARCH_INPUT)
                 box.fill(QUERY)
                 box.press("End")
-                page.wait_for_selector(RESULT_ITEM, state="visible")
-                total = (time.perf_counter() - start) * 1000
+                # Checked on every animation frame: wait_for_selector polls at
+                # growing intervals (up to 500 ms) and overstated the figure.
+                page.wait_for_function("() => window.__bench && window.__bench.result",
+                                       polling="raf")
+                wall = (time.perf_counter() - start) * 1000
                 marks = page.evaluate("""() => ({...window.__bench, origin: performance.timeOrigin,
                     dcl: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd})""")
                 timing = index.get("timing") or {}
                 fetched = (timing["startTime"] + timing["responseEnd"] - marks["origin"]
                            if timing.get("responseEnd", -1) >= 0 else None)
-                out.append({"total": total, "dcl": marks.get("dcl"), "index": fetched,
-                            "result": marks.get("result")})
+                # The figure is the page's own clock, from the start of navigation
+                # to the first result in the page; the wall time includes
+                # Playwright's round trips and is kept for comparison.
+                out.append({"total": marks.get("result"), "wall": wall, "dcl": marks.get("dcl"),
+                            "index": fetched, "result": marks.get("result")})
                 context.close()
         finally:
             browser.close()
@@ -1052,7 +1058,8 @@ def table(results: list, values: dict) -> str:
     rss = [median(r["rss_kb"]) for r in results]
     lines.append(row("peak RSS full build, MB", [fmt(v and v / 1024, "{:.0f}") for v in rss]))
     for label, key in (("first search result, ms", "total"), ("  DOMContentLoaded, ms", "dcl"),
-                       ("  index downloaded, ms", "index"), ("  index built, 1st result in DOM", "result")):
+                       ("  index downloaded, ms", "index"),
+                       ("  wall time incl. Playwright, ms", "wall")):
         cells = [fmt(median([s[key] for s in r["search"]]), "{:.0f}") for r in results]
         lines.append(row(label, cells, keys["search_first_result_ms"] if key == "total" else None))
     lines.append("")
@@ -1062,7 +1069,7 @@ def table(results: list, values: dict) -> str:
         else "getrusage(RUSAGE_CHILDREN).ru_maxrss (maximum over all children so far)"
     lines.append(f"peak memory measured with {memory}")
     lines.append("search: newest year's measures page, query “%s” typed once the DOM is loaded, from "
-                 "page.goto to the first .md-search-result__item visible (fresh context each run); "
+                 "navigation start to the first .md-search-result__item in the page, in the page's own clock (fresh context each run); "
                  "breakdown in the page's clock from navigation start; served uncompressed by a local "
                  "Python server" % QUERY)
     return "\n".join(lines)
