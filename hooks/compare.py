@@ -88,9 +88,12 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def char_segments(before: str, after: str) -> list:
-    """[(op, text)] with op in "same", "del", "ins": a character-level diff."""
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+def char_segments(before: str, after: str, matcher=None) -> list:
+    """[(op, text)] with op in "same", "del", "ins": a character-level diff.
+
+    ``matcher`` may be a SequenceMatcher already made for the two strings.
+    """
+    matcher = matcher or difflib.SequenceMatcher(None, before, after, autojunk=False)
     out = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -116,11 +119,14 @@ def part_changes(before_page, after_page, slug, title) -> PartChange:
         olds, news = old[i1:i2], new[j1:j2]
         # Pair paragraphs in order while they are similar; the rest are
         # plain removals and additions.
-        while olds and news and difflib.SequenceMatcher(
-                None, squash(olds[0].text), squash(news[0].text), autojunk=False).ratio() >= SIMILAR:
-            a, b = olds.pop(0), news.pop(0)
-            changes.append(ParagraphChange("changed", b.anchor, a.text, b.text,
-                                           char_segments(squash(a.text), squash(b.text))))
+        while olds and news:
+            a, b = squash(olds[0].text), squash(news[0].text)
+            matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+            if matcher.quick_ratio() < SIMILAR or matcher.ratio() < SIMILAR:
+                break
+            old_block, new_block = olds.pop(0), news.pop(0)
+            changes.append(ParagraphChange("changed", new_block.anchor, old_block.text, new_block.text,
+                                           char_segments(a, b, matcher)))
         changes += [ParagraphChange("removed", "", b.text, "") for b in olds]
         changes += [ParagraphChange("added", b.anchor, "", b.text) for b in news]
     status = "both" if before_page and after_page else ("new" if after_page else "gone")
