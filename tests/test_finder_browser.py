@@ -14,7 +14,7 @@ import pytest
 
 import archive as archive_module
 import measures_index
-from browser_support import CHROMIUM, CHROMIUM_ARGS, RequestLog, block_other_hosts, serve
+from browser_support import RequestLog, block_other_hosts, serve
 from conftest import ROOT
 
 TIMEOUT_MS = 15_000
@@ -38,41 +38,6 @@ def records():
 def base_url(site):
     with serve(site) as url:
         yield url
-
-
-def running_browser(request):
-    """The Chromium another test module launched and still keeps, if any.
-
-    Playwright's sync API allows only one instance per thread at a time, and
-    test_browser.py keeps its Chromium for the whole session (its fixtures are
-    module-local), so launching a second one here would fail when both files
-    run.  Borrow that one instead; with shared fixtures in conftest.py this
-    look-up in pytest's fixture registry could go.
-    """
-    manager = request.config.pluginmanager.get_plugin("funcmanage")
-    modules = {item.getparent(pytest.Module) for item in request.session.items}
-    for module in modules - {request.node, None}:
-        for fixturedef in manager.getfixturedefs("browser", module) or ():
-            cached = fixturedef.cached_result
-            if cached and cached[2] is None and hasattr(cached[0], "new_context"):
-                return cached[0]
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser(request):
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} 不存在：浏览器测试需要 Debian 的 chromium 软件包")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    shared = running_browser(request)
-    if shared is not None:
-        yield shared
-        return
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Finder:
