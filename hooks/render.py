@@ -10,6 +10,7 @@ that the built site works under any sub-path of any web server.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import pathlib
 import posixpath
 import re
@@ -40,6 +41,19 @@ def url_of(src_uri: str, use_directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=65536)
+def _relative(src_uri: str, target_src: str, use_directory_urls: bool) -> str:
+    """Relative URL of one page from another (cached: a 50-year archive asks
+    for the same few thousand links tens of thousands of times)."""
+    here = url_of(src_uri, use_directory_urls)
+    there = url_of(target_src, use_directory_urls)
+    base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
+    rel = posixpath.relpath(there or ".", base or ".")
+    if not there or there.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
 @dataclasses.dataclass
 class Linker:
     """Relative links from one page, as a browser resolves them."""
@@ -48,12 +62,7 @@ class Linker:
     use_directory_urls: bool = True
 
     def __call__(self, target_src: str, anchor: str = "") -> str:
-        here = url_of(self.src_uri, self.use_directory_urls)
-        there = url_of(target_src, self.use_directory_urls)
-        base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
-        rel = posixpath.relpath(there or ".", base or ".")
-        if not there or there.endswith("/"):
-            rel = "./" if rel == "." else rel + "/"
+        rel = _relative(self.src_uri, target_src, self.use_directory_urls)
         return rel + (f"#{anchor}" if anchor else "")
 
     def file(self, target: str) -> str:

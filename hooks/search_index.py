@@ -14,6 +14,7 @@ is mkdocs-material's; this hook is the only code that depends on it.
 
 from __future__ import annotations
 
+import functools
 import json
 import pathlib
 import re
@@ -49,15 +50,21 @@ def subwords(known: set) -> list:
     no inner words worth finding, and every extra word costs download and
     index-building time in each reader's browser.
     """
-    try:
-        import jieba
-    except ImportError:
-        return []
     found = set()
     for word in known:
         if len(word) >= 3 and HAN.fullmatch(word):
-            found.update(w for w in jieba.cut_for_search(word) if len(w) >= 2 and w != word)
+            found.update(inner_words(word))
     return sorted(found - known)
+
+
+@functools.lru_cache(maxsize=None)
+def inner_words(word: str) -> tuple:
+    """The words of two or more characters inside ``word`` (not itself)."""
+    try:
+        import jieba
+    except ImportError:
+        return ()
+    return tuple(w for w in jieba.cut_for_search(word) if len(w) >= 2 and w != word)
 
 
 def add_subwords(index: dict) -> dict:
