@@ -99,20 +99,20 @@ def load(root: pathlib.Path, docs_dir="docs", data_dir="data"):
     """Load and validate every year.  Returns ``(archive, problems)``."""
     root = pathlib.Path(root)
     docs, data = root / docs_dir, root / data_dir
-    docs_dir, data_dir = _rel(docs, root), _rel(data, root)
+    docs_dir, data_dir = relative_path(docs, root), relative_path(data, root)
     problems: list[Problem] = []
     data_years = {p.stem: p for p in sorted((data / "years").glob("*.yml"))}
     doc_years = {p.name: p for p in sorted(docs.iterdir()) if p.is_dir() and YEAR_DIR.match(p.name)}
     for stem, path in data_years.items():
         if not YEAR_DIR.match(stem):
-            problems.append(Problem(_rel(path, root), 1, 1, f"文件名“{path.name}”不是年份",
+            problems.append(Problem(relative_path(path, root), 1, 1, f"文件名“{path.name}”不是年份",
                                     "年度数据文件应以年份命名，例如 2024.yml。"))
     years = []
     for name in sorted(set(data_years) | set(doc_years), reverse=True):
         if not YEAR_DIR.match(name):
             continue
         if name not in doc_years:
-            problems.append(Problem(_rel(data_years[name], root), 1, 1,
+            problems.append(Problem(relative_path(data_years[name], root), 1, 1,
                                     f"有 {name} 年的数据，但没有报告页面目录 {docs_dir}/{name}/",
                                     f"请创建 {docs_dir}/{name}/ 及其页面（可用 make new-year YEAR={name}）。"))
             continue
@@ -131,7 +131,7 @@ def load(root: pathlib.Path, docs_dir="docs", data_dir="data"):
 
 
 def load_year(root, data_path, doc_path, docs):
-    rel = _rel(data_path, root)
+    rel = relative_path(data_path, root)
     raw, located, problems = yaml_source.load(data_path.read_bytes(), rel)
     if raw is None:
         return None, problems
@@ -148,13 +148,13 @@ def load_year(root, data_path, doc_path, docs):
         problems += found
         pages[page.slug] = page
     if "index" not in pages:
-        problems.append(Problem(f"{_rel(doc_path, root)}/index.md", 1, 1,
+        problems.append(Problem(f"{relative_path(doc_path, root)}/index.md", 1, 1,
                                 f"{meta.year} 年缺少年度首页 index.md", "请从上一年复制 index.md 并修改。"))
     return Year(meta, rel, located, pages), problems
 
 
 def read_page(path, docs, root):
-    rel = _rel(path, root)
+    rel = relative_path(path, root)
     data = path.read_bytes()
     try:
         text = data.decode("utf-8").lstrip("\ufeff")
@@ -173,7 +173,7 @@ def read_page(path, docs, root):
     return Page(src_uri, rel, path.stem, text, body, first_line, blocks), problems
 
 
-def _rel(path, root) -> str:
+def relative_path(path, root) -> str:
     try:
         return pathlib.Path(path).resolve().relative_to(pathlib.Path(root).resolve()).as_posix()
     except ValueError:

@@ -31,7 +31,7 @@ def check_project(root, docs_dir="docs", data_dir="data"):
     problems += found + lock.check(archive, entries, located)
     docs = root / docs_dir
     for path in sorted(docs.rglob("*.md")):
-        rel = archive_module._rel(path, root)
+        rel = archive_module.relative_path(path, root)
         try:
             text = path.read_text("utf-8")
         except UnicodeDecodeError:

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import re
 
-from report_text import PARTS
+from report_text import PARTS, squash
 
 SIMILAR = 0.5  # below this a changed paragraph counts as removed + added
 
@@ -82,10 +81,6 @@ def figures(before, after) -> list:
                                 old[figure_id].value if figure_id in old else None,
                                 new[figure_id].value if figure_id in new else None))
     return out
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def char_segments(before: str, after: str, matcher=None) -> list:

@@ -14,6 +14,7 @@ import re
 
 import report_text
 from problems import Problem, WARNING
+from report_text import squash
 from schema import nearest
 
 TITLE = re.compile(r"《([^《》\n]+)》")
@@ -179,10 +180,6 @@ def titles_in_catalog(year, catalog) -> list:
                     f"请在 {catalog.documents_file} 中添加这个文件（或把这种写法加到已有条目的 aliases 中）。"
                     f"相近的名称：{nearest(title, names)}。"))
     return problems
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def numbers_in(text: str) -> set:

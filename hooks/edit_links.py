@@ -9,12 +9,11 @@ repository.  Without them no edit buttons are shown.
 
 from __future__ import annotations
 
-import re
 
 import site_state
+from report_text import YEAR_PAGE
 from hook_errors import guarded
 
-YEAR_PAGE = re.compile(r"^(?P<year>\d{4})/(?P<slug>[^/]+)\.md$")
 
 # Site pages whose content comes from data: (path, is a folder).
 DATA_SOURCES = {

@@ -19,9 +19,9 @@ Messages point at the data file and line, in the style of ``consistency``.
 
 from __future__ import annotations
 
-import re
 
 from problems import ERROR, WARNING
+from report_text import squash
 from schema import nearest
 from year_data import FOLLOWUP_STATUSES
 
@@ -94,10 +94,6 @@ def check_year(year, previous) -> list:
                 f"请在 followups 中添加一条：plan: {plan.id}，status: {done_labels} 之一"
                 f"（安排见 {previous.data_file}:{line}）。", level=level))
     return problems
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def one_line(text: str) -> str:

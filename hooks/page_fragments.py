@@ -9,7 +9,6 @@ MkDocs object, so tests call them directly.
 from __future__ import annotations
 
 import dataclasses
-import re
 
 import downloads
 import generated_pages
@@ -21,7 +20,6 @@ import report_text
 import trends_page
 from markers import MarkerError
 
-YEAR_PAGE = re.compile(r"^(?P<year>\d{4})/(?P<slug>[^/]+)\.md$")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,7 +48,7 @@ class Context:
 
     @property
     def _match(self):
-        return YEAR_PAGE.match(self.src_uri)
+        return report_text.YEAR_PAGE.match(self.src_uri)
 
     @property
     def year(self):
