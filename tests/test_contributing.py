@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import ROOT, copy_project
-from test_build_errors import run_check
+from conftest import ROOT
+from test_build_errors import broken_copy, run_check
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
 
 
 def check_after(tmp_path, path, old, new):
-    project = copy_project(tmp_path / "p")
-    file = project / path
-    text = file.read_text("utf-8")
-    assert old in text
-    file.write_text(text.replace(old, new, 1), "utf-8")
-    return run_check(project).stdout.splitlines()
+    return run_check(broken_copy(tmp_path, path, old, new)).stdout.splitlines()
 
 
 def test_changed_figure_message(tmp_path):

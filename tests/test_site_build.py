@@ -79,13 +79,17 @@ def test_every_source_paragraph_is_on_a_2023_page(site, source_2023):
     assert not missing, f"not found verbatim on any 2023 page: {missing[:3]}"
 
 
-def test_full_report_has_every_paragraph_in_source_order(site, source_2023):
-    text = squash("".join(article(site, "2023/full/index.html").parts))
+def assert_in_source_order(text: str, source: str) -> None:
+    """Every paragraph of ``source`` is in ``text``, in the same order."""
     position = 0
-    for para in source_paragraphs(source_2023):
+    for para in source_paragraphs(source):
         found = text.find(para, position)
         assert found >= 0, f"missing or out of order on the one-page report: {para[:40]}"
         position = found + len(para)
+
+
+def test_full_report_has_every_paragraph_in_source_order(site, source_2023):
+    assert_in_source_order(squash("".join(article(site, "2023/full/index.html").parts)), source_2023)
 
 
 def test_typos_are_kept_verbatim(site):
