@@ -67,6 +67,9 @@ def test_page_loads_everything_from_this_server(page, base_url, path):
     assert not requests.external(), f"{path} contacted other hosts: {requests.external()}"
     # The search worker fetched its index, so worker traffic was checked too.
     assert "/search/search_index.json" in requests.paths()
+    # The site's own search worker answers, not the theme's lunr worker.
+    assert "/assets/javascripts/search-worker.js" in requests.paths()
+    assert not [p for p in requests.paths() if "/workers/" in p or "/lunr/" in p]
     assert {"/assets/stylesheets/report.css", "/assets/stylesheets/print.css"} <= requests.paths()
     assert not errors, f"{path}: JavaScript errors {errors}"
 
@@ -111,32 +114,21 @@ def test_chinese_search_finds_the_part_pages(search, query, expected):
     assert query in results.marks, results.describe()
 
 
-# Realistic queries that do NOT work yet.  strict=True: when one starts working,
-# the test fails as XPASS, so the list is kept honest.
-SUBWORD = ("the compound is one word in the index (a search term, so jieba keeps it "
-           "whole) and lunr matches words by prefix only, so its tail is not found")
-QUERY_CUT = ("material's query segmenter (worker segment(), loop `j < query.length`) "
-             "never tries a word that ends the query, so the query is cut to a shorter "
-             "word it finds in the index")
-
-
 # A phrase with a figure: the words are highlighted separately, so only the
-# section is asserted.
+# section is asserted.  The query is cut at the words of the index, so digits,
+# Latin letters and Han characters need no spaces between them.
 @pytest.mark.parametrize("query, expected", [
     pytest.param("随机执法检查27项", "2023/measures/#s1-4", id="phrase-with-figure"),
     pytest.param("执法人员 7人", "2023/measures/#s1-5", id="figure-after-space"),
-    pytest.param("14人参加", "2023/measures/#s1-2", id="figure-then-words",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "indexed as 14 + 人 + 参加, but a query starting with digits followed by "
-                     "Han letters stays one word (as LED屏)"))),
+    pytest.param("14人参加", "2023/measures/#s1-2", id="figure-then-words"),
+    pytest.param("LED屏", "2023/measures/#s1-2", id="latin-and-han"),
 ])
 def test_search_finds_a_phrase_with_a_figure(search, query, expected):
     results = search.search(query)
     assert expected in results.targets, results.describe()
 
 
-# Parts of compound words: the index lists the words inside each compound
-# (hooks/search_index.py), since lunr matches only at the start of a word.
+# Parts of compound words: the worker matches a query inside indexed words.
 @pytest.mark.parametrize("query, expected", [
     pytest.param("复议", "2023/measures/#s1-4", id="tail-of-law"),
     pytest.param("书记", "2023/leadership/#s3-2", id="tail-of-title"),
@@ -145,32 +137,38 @@ def test_search_finds_a_phrase_with_a_figure(search, query, expected):
 def test_search_finds_words_inside_compounds(search, query, expected):
     results = search.search(query)
     assert expected in results.targets, results.describe()
+    assert query in results.marks, results.describe()
 
 
-@pytest.mark.parametrize("query, expected", [
-    pytest.param("LED屏", "2023/measures/#s1-2", id="latin-and-han",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "indexed as LED + 屏, but a query mixing Latin and Han letters "
-                     "stays one word"))),
-])
-def test_search_known_gaps_find_the_section(search, query, expected):
-    results = search.search(query)
-    assert expected in results.targets, results.describe()
-
-
-@pytest.mark.xfail(strict=True, reason=f"{QUERY_CUT}: 行政复议法 is searched as 行政*")
 def test_search_for_a_law_finds_only_sections_naming_it(search):
     results = search.search("行政复议法")
     unrelated = [hit.target for hit in results.ranked() if "行政复议法" not in hit.marks]
     assert not unrelated, f"sections without 行政复议法: {unrelated}; {results.describe()}"
+    assert len(results.ranked()) >= 3, results.describe()
 
 
-@pytest.mark.xfail(strict=True, reason=f"{QUERY_CUT}: 防灾减灾日宣传 is searched as "
-                   "防灾减灾日* OR 宣*, and every 宣传/宣教 outranks the one section with both")
 def test_search_for_two_words_without_space_ranks_the_section_with_both_first(search):
     results = search.search("防灾减灾日宣传")
     best = results.ranked()[0]
     assert best.target.endswith("#s1-2"), results.describe()
+
+
+def test_search_names_the_words_no_section_has(search):
+    """All words must match; failing that, the best sections are shown with
+    the missing word struck through (the theme's 缺少 line)."""
+    results = search.search("行政复议法 火星")
+    assert "2023/measures/#s1-4" in results.targets, results.describe()
+    assert all("火星" not in hit.marks for hit in results.hits)
+    missing = search.page.locator(".md-search-result__terms del").all_inner_texts()
+    assert "火星" in missing, missing
+
+
+def test_search_excludes_words_after_a_minus(search):
+    with_word = search.search("警报试鸣")
+    without = search.search("警报试鸣 -宣传")
+    assert "2023/plans/#s4-3" in with_word.targets, with_word.describe()
+    assert "2023/plans/#s4-3" not in without.targets, without.describe()
+    assert set(without.targets) < set(with_word.targets), without.describe()
 
 
 # --- Screen layout ----------------------------------------------------------------
