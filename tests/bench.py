@@ -875,7 +875,7 @@ def index_sizes(site: pathlib.Path) -> dict:
 QUERY = "执法"
 RESULT_ITEM = ".md-search-result__item"
 # Records, in the page's own clock, when the first result is put in the page
-# (the query typed early is answered as soon as the worker's index is built).
+# (the query typed early is answered as soon as the search worker is ready).
 OBSERVER = """
 (() => {
   const marks = window.__bench = {};
@@ -913,7 +913,7 @@ def search_timings(site: pathlib.Path, path: str, runs: int) -> list:
                 start = time.perf_counter()
                 page.goto(base + path, wait_until="domcontentloaded")
                 # Typed as soon as the box exists, the way a reader who knows
-                # what to look for would: material answers once its index is built.
+                # what to look for would: the search box answers once the worker is ready.
                 box = page.locator(SEARCH_INPUT)
                 box.fill(QUERY)
                 box.press("End")

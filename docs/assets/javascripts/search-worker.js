@@ -125,6 +125,7 @@ class Index {
         vocabulary.add(word)
     }
     this.vocabulary = [...vocabulary].sort()
+    this.longest = this.vocabulary.reduce((max, word) => Math.max(max, word.length), 1)
     /* Every word between separators, so that "is it part of a word" is one
        substring search instead of a loop over the vocabulary. */
     this.joined = "\n" + this.vocabulary.join("\n") + "\n"
@@ -140,7 +141,7 @@ class Index {
     const units = []
     let run = ""
     for (let start = 0; start < piece.length;) {
-      let end = piece.length
+      let end = Math.min(piece.length, start + this.longest)
       while (end > start + 1 && !this.joined.includes(piece.slice(start, end)))
         end--
       if (end === start + 1) {
