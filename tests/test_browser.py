@@ -153,6 +153,13 @@ def test_search_for_two_words_without_space_ranks_the_section_with_both_first(se
     assert best.target.endswith("#s1-2"), results.describe()
 
 
+def test_search_with_a_year_finds_that_years_sections(search):
+    results = search.search("2023年 行政复议法")
+    sections = [hit.target for hit in results.ranked() if "#s" in hit.target]
+    assert sections and all(target.startswith("2023/") for target in sections), results.describe()
+    assert "2023/measures/#s1-4" in sections, results.describe()
+
+
 def test_search_names_the_words_no_section_has(search):
     """All words must match; failing that, the best sections are shown with
     the missing word struck through (the theme's 缺少 line)."""

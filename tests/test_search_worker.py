@@ -130,6 +130,14 @@ def test_every_word_must_match_else_the_best_are_shown_with_what_is_missing(ask)
     assert none == {"items": []}
 
 
+def test_a_year_in_the_query_keeps_to_that_years_report(ask):
+    plain, year, year_word, glued = ask("宣传", "2092 宣传", "2092年 宣传", "2092年度宣传")
+    assert set(matched(plain)) == {"2091/measures/#s1-2", "2092/plans/#s4-1"}
+    for result in (year, year_word, glued):
+        assert matched(result) == ["2092/plans/#s4-1"], result
+        assert flat(result)[0]["terms"] == {"2092": True, "宣传": True}
+
+
 def test_a_minus_excludes_entries(ask):
     (result,) = ask("宣传 -警报试鸣")
     assert matched(result) == ["2091/measures/#s1-2"]

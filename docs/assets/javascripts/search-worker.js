@@ -27,6 +27,8 @@
  *  - All units must match (an AND search, what readers of a report expect).
  *    If no entry has them all, the entries with the most are shown and the
  *    theme lists the missing words under each result.  "-词" excludes entries.
+ *  - A year (2023, 2023年, 2023年度) keeps to that year's report: it matches
+ *    the entries under 2023/ as well as the text that names it.
  *  - Scores are BM25 per field, weighted by the field boosts of the index
  *    (title over text), then grouped by page as the theme expects.
  */
@@ -47,6 +49,7 @@ const PREFIX = 0.8
 const INFIX = 0.6
 
 const MAX_QUERY = 200
+const YEAR = /^(19|20|21)\d\d$/
 const TAG = /<[^>]*>/g
 const ENTITY = /&(?:amp|lt|gt|quot|#39|#x27);/g
 const ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&#x27;": "'"}
@@ -213,6 +216,15 @@ class Index {
           scores[d] += field.boost * tf[d] * (K1 + 1) / (tf[d] + norm)
         }
     }
+    /* A year (2023, from 2023 / 2023年 / 2023年度 in the query) also matches
+       every entry of that year's report, whose pages live under 2023/. */
+    if (YEAR.test(unit))
+      this.docs.forEach((doc, d) => {
+        if (doc.location.startsWith(unit + "/")) {
+          hit[d] = 1
+          scores[d] += 1
+        }
+      })
     let count = 0
     for (let d = 0; d < hit.length; d++)
       count += hit[d]
@@ -322,13 +334,23 @@ function parse(query, index) {
     const exclude = token.startsWith("-") && token.length > 1
     const text = token.replace(/^[+-]+/, "").replace(/^(title|text|tags):/, "").toLowerCase()
     for (const piece of text.split(index.separator).filter(Boolean))
-      for (const unit of index.units(piece)) {
+      for (const unit of yearFirst(piece, index)) {
         const list = exclude ? unwanted : wanted
         if (!list.includes(unit))
           list.push(unit)
       }
   }
   return {wanted, unwanted}
+}
+
+/* "2023年度执法" -> 2023, then the units of 执法: the year is one unit, not
+   2023 + 年 (年 is in half the entries). */
+function yearFirst(piece, index) {
+  const year = /^(\d{4})(?!\d)(?:年度|年)?/.exec(piece)
+  if (!year || !YEAR.test(year[1]))
+    return index.units(piece)
+  const rest = piece.slice(year[0].length)
+  return [year[1], ...(rest ? index.units(rest) : [])]
 }
 
 function escapeRegExp(value) {
