@@ -153,6 +153,13 @@ def test_search_for_two_words_without_space_ranks_the_section_with_both_first(se
     assert best.target.endswith("#s1-2"), results.describe()
 
 
+def test_search_with_two_words_lists_only_sections_with_both(search):
+    # The home page's first example (使用说明).
+    results = search.search("行政复议法 宣讲")
+    assert [hit.target for hit in results.ranked()] == ["2023/leadership/#s3-3"], results.describe()
+    assert {"行政复议法", "宣讲"} <= results.marks
+
+
 def test_search_with_a_year_finds_that_years_sections(search):
     results = search.search("2023年 行政复议法")
     sections = [hit.target for hit in results.ranked() if "#s" in hit.target]
