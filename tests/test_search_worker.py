@@ -169,6 +169,12 @@ def test_title_matches_rank_above_text_matches(ask):
     assert matched(result)[0] == "2092/plans/#s4-1"  # 宣传 in its title
 
 
+def test_a_pages_search_boost_raises_it(ask):
+    docs = [doc("a/", "甲", "执法", "检查"), {**doc("b/", "乙", "执法", "检查"), "boost": 2}]
+    (result,) = ask("执法", docs=docs)
+    assert matched(result) == ["b/", "a/"]
+
+
 def test_matches_are_marked_where_they_are(ask):
     (result,) = ask("复议")
     items = {item["location"]: item for item in flat(result)}

@@ -93,9 +93,10 @@ class Index {
     this.docs = docs
     this.separator = new RegExp(config.separator || "[\\s\\-]+")
     this.parents = parents(docs)
-    this.fields = Object.keys(config.fields || {title: {}, text: {}}).map(name => ({
+    const fields = config.fields || {title: {boost: 1000}, text: {}}
+    this.fields = Object.keys(fields).map(name => ({
       name,
-      boost: (config.fields[name] || {}).boost || 1,
+      boost: (fields[name] || {}).boost || 1,
       postings: new Map(),            /* word -> [doc, count, doc, count, ...] */
       lengths: new Float64Array(docs.length),
       average: 1
@@ -276,9 +277,10 @@ class Index {
       const doc = this.docs[d]
       const terms = {}
       wanted.forEach((unit, u) => { terms[unit] = found[u][d] > 0 })
-      /* The theme's own boost: pages over sections, all words over some. */
+      /* The theme's own boost: pages over sections, all words over some;
+         and a page's own (front matter search.boost). */
       const boost = +!this.parents.has(d) + best / wanted.length
-      items.push({d, score: total[d] * (1 + boost * boost), terms})
+      items.push({d, score: total[d] * (1 + boost * boost) * (doc.boost || 1), terms})
     }
     items.sort((a, b) => b.score - a.score || a.d - b.d)
 
