@@ -48,10 +48,31 @@ def _relative(src_uri: str, target_src: str, use_directory_urls: bool) -> str:
     here = url_of(src_uri, use_directory_urls)
     there = url_of(target_src, use_directory_urls)
     base = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
-    rel = posixpath.relpath(there or ".", base or ".")
+    rel = relpath(there, base)
     if not there or there.endswith("/"):
         rel = "./" if rel == "." else rel + "/"
     return rel
+
+
+def relpath(path: str, start: str) -> str:
+    """``posixpath.relpath(path or ".", start or ".")`` for the site-relative
+    paths of URLs.
+
+    The library makes both absolute first, with a call to ``os.getcwd()``
+    each; over a 50-year archive's thousands of links that was most of the
+    time spent on links.  Paths that are absolute or hold ``..`` (``url_of``
+    makes neither) still go to the library.
+    """
+    if path.startswith("/") or start.startswith("/") or ".." in path or ".." in start:
+        return posixpath.relpath(path or ".", start or ".")
+    target = [part for part in path.split("/") if part and part != "."]
+    origin = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(target, origin):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(origin) - common) + target[common:]) or "."
 
 
 @dataclasses.dataclass
@@ -69,7 +90,7 @@ class Linker:
         """Link to a file of the built site that is not a page (a download)."""
         here = url_of(self.src_uri, self.use_directory_urls)
         base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
-        return posixpath.relpath(target, base or ".")
+        return relpath(target, base)
 
 
 FRAGMENT_START, FRAGMENT_END = "<!--fragment-->", "<!--/fragment-->"

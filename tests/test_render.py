@@ -42,3 +42,13 @@ def test_rendered_fragments_are_set_aside_and_restored():
     assert text == "# 标题\n\n\n<!--fragment:0-->\n\n正文\n\n\n<!--fragment:1-->\n\n"
     html = "<h1>标题</h1>\n<!--fragment:0-->\n<p>正文</p>\n<!--fragment:1-->"
     assert render.restore(html, fragments).count('<aside class="report-erratum"') == 2
+
+
+def test_relative_paths_are_what_posixpath_relpath_gives():
+    import itertools
+    import posixpath
+
+    paths = ["", ".", "a", "a/b", "a/b/c", "b", "b/a", "a/c", "a/", "./a", "a//b", "a/./b", "ab", "a/bc",
+             "2023/measures", "downloads/2023/2023.json", "/a", "../a", "a/../b"]
+    for path, start in itertools.product(paths, repeat=2):
+        assert render.relpath(path, start) == posixpath.relpath(path or ".", start or "."), (path, start)
