@@ -231,15 +231,27 @@ def _cell(value) -> str:
 
 def csv_table(table: str, records: list) -> bytes:
     """One table of the given year records as CSV (UTF-8 with BOM, CRLF)."""
+    return _csv_file(table, _csv_rows(table, records))
+
+
+def _csv_rows(table: str, records: list) -> str:
+    """The rows of ``csv_table`` without its heading row.  A row is written
+    the same whatever comes before it, so the archive's table is its years'
+    rows one after the other."""
     names = columns(table)
     out = io.StringIO(newline="")
     writer = csv.writer(out)
-    writer.writerow([HEADINGS.get(name, name) for name in ["year", *names]])
     for record in records:
         for entry in record.get(table) or []:
             writer.writerow([_cell(record["year"]), *(_cell(entry.get(name)) for name in names)])
+    return out.getvalue()
+
+
+def _csv_file(table: str, rows: str) -> bytes:
+    out = io.StringIO(newline="")
+    csv.writer(out).writerow([HEADINGS.get(name, name) for name in ["year", *columns(table)]])
     # The BOM tells Excel the file is UTF-8; without it Chinese is garbled.
-    return out.getvalue().encode("utf-8-sig")
+    return (out.getvalue() + rows).encode("utf-8-sig")
 
 
 def csv_tables(records: list) -> dict:
@@ -248,7 +260,34 @@ def csv_tables(records: list) -> dict:
 
 
 def json_bytes(value) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (_json_text(value) + "\n").encode("utf-8")
+
+
+def _json_text(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _archive_json(whole: dict, year_texts: list) -> bytes:
+    """``json_bytes(whole)``, with the years' JSON texts already made for
+    their own files instead of encoding every year a second time.
+
+    ``json.dumps`` with ``indent`` writes a nested value exactly as it writes
+    it alone, each line after the first indented by the nesting depth (a
+    string never holds a raw line break); ``whole`` is a dict, so its values
+    are one level down and the years two.
+    """
+    def nested(text, depth):
+        return text.replace("\n", "\n" + "  " * depth)
+
+    items = []
+    for key, value in whole.items():
+        if key == "years":
+            text = ("[\n    " + ",\n    ".join(nested(t, 2) for t in year_texts) + "\n  ]"
+                    if year_texts else "[]")
+        else:
+            text = nested(_json_text(value), 1)
+        items.append(f"  {_json_text(key)}: {text}")
+    return ("{\n" + ",\n".join(items) + "\n}\n" if items else "{}\n").encode("utf-8")
 
 
 def year_dir(year) -> str:
@@ -263,14 +302,19 @@ def files_for(archive, office: str | None = None) -> dict:
     """
     whole = archive_record(archive, office)
     files = {}
+    year_texts, archive_rows = [], {table: [] for table in TABLES}
     for record in whole["years"]:
         base = year_dir(record["year"])
-        files[f"{base}/{record['year']}.json"] = json_bytes(record)
-        for table, data in csv_tables([record]).items():
-            files[f"{base}/{table}.csv"] = data
-    files["downloads/archive.json"] = json_bytes(whole)
-    for table, data in csv_tables(whole["years"]).items():
-        files[f"downloads/archive/{table}.csv"] = data
+        year_texts.append(_json_text(record))
+        files[f"{base}/{record['year']}.json"] = (year_texts[-1] + "\n").encode("utf-8")
+        for table in TABLES:
+            rows = _csv_rows(table, [record])
+            archive_rows[table].append(rows)
+            files[f"{base}/{table}.csv"] = _csv_file(table, rows)
+    # The whole archive is made of the same texts (see _archive_json, _csv_rows).
+    files["downloads/archive.json"] = _archive_json(whole, year_texts)
+    for table in TABLES:
+        files[f"downloads/archive/{table}.csv"] = _csv_file(table, "".join(archive_rows[table]))
     return files
 
 

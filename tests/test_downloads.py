@@ -19,7 +19,7 @@ import yaml
 import archive
 import downloads
 import yaml_source
-from conftest import ROOT
+from conftest import FIXTURE_ARCHIVE, ROOT
 
 BOM = b"\xef\xbb\xbf"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -235,6 +235,32 @@ def test_files_are_reproducible(loaded, files, office):
     again = downloads.files_for(loaded, office=office)
     assert list(again) == list(files) and again == files
     assert downloads.files_for(loaded) == downloads.files_for(loaded)
+
+
+@pytest.mark.parametrize("root", [ROOT, FIXTURE_ARCHIVE])
+def test_the_archive_files_equal_the_whole_archive_encoded_at_once(root):
+    """files_for writes the archive's files from the years' texts it has
+    already made; they must be exactly what encoding the whole archive gives."""
+    loaded, _ = archive.load(root)
+    files = downloads.files_for(loaded, office="示例机关")
+    whole = downloads.archive_record(loaded, office="示例机关")
+    assert len(whole["years"]) == len(loaded.years) > 0
+    assert files["downloads/archive.json"] == downloads.json_bytes(whole)
+    for table, data in downloads.csv_tables(whole["years"]).items():
+        assert files[f"downloads/archive/{table}.csv"] == data, table
+    for record in whole["years"]:
+        assert files[f"downloads/{record['year']}/{record['year']}.json"] == downloads.json_bytes(record)
+        for table, data in downloads.csv_tables([record]).items():
+            assert files[f"downloads/{record['year']}/{table}.csv"] == data, (record["year"], table)
+
+
+@pytest.mark.parametrize("whole", [
+    {}, {"years": []}, {"generated_from": "a", "years": [{"year": 1, "x": "一\n二", "y": []}, {"year": 2}],
+                         "documents": [{"id": "d", "names": ["甲", "乙"]}], "campaigns": []},
+])
+def test_archive_json_nests_the_year_texts_as_json_would(whole):
+    texts = [downloads._json_text(y) for y in whole.get("years", [])]
+    assert downloads._archive_json(whole, texts) == downloads.json_bytes(whole)
 
 
 def test_every_table_is_written_for_every_year(files):
