@@ -30,8 +30,12 @@ _env = jinja2.Environment(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def url_of(src_uri: str, use_directory_urls: bool = True) -> str:
-    """The URL MkDocs gives the page ``src_uri`` (relative to the site root)."""
+    """The URL MkDocs gives the page ``src_uri`` (relative to the site root).
+
+    Cached: each of a few hundred pages is asked for thousands of times (by
+    ``_relative``, for every link to or from it)."""
     stem, _ = posixpath.splitext(src_uri)
     if not use_directory_urls:
         return stem + ".html"
