@@ -9,9 +9,12 @@ varied text so that search, compare and cross-year pages are realistic, and
 reports, for each N, the median of several runs of:
 
 * the full build (``mkdocs build --strict`` with the hooks), wall time;
-* the same pages built as plain Markdown (marker lines removed, no ``hooks:``
-  in a copy of ``mkdocs.yml``; theme, plugins and extensions kept), wall time,
-  and the ratio full/plain measured within each run;
+* the same pages built as plain Markdown with no hooks: every page the full
+  build makes, written out as the Markdown the hooks hand to MkDocs, with the
+  same navigation, theme, plugins and extensions (``plain_project``), wall
+  time, and the ratio full/plain measured within each run; for comparison,
+  the report text alone without the generated pages and content (the
+  baseline used before, ``text_only_project``);
 * ``hooks/checks.py`` (what ``make check`` runs), wall time of the process;
 * page sizes: average and largest built page, and the median year part page
   (the "page weight" that should stay flat as years are added);
@@ -792,14 +795,51 @@ def snapshot(dest: pathlib.Path, root: pathlib.Path = ROOT) -> str:
 
 
 def plain_project(project: pathlib.Path, dest: pathlib.Path) -> pathlib.Path:
-    """The same pages as plain Markdown: marker lines removed, no hooks.
+    """The same pages as plain Markdown, built with no hooks.
 
-    Theme, plugins and Markdown extensions are kept, so the difference from
-    the full build is the hooks' work (checks, markers, generated pages,
-    downloads, search post-processing) and what it adds to the pages.
+    The baseline of the hook overhead: every page the full build makes, with
+    the Markdown the hooks hand to MkDocs (report text with its anchors, the
+    rendered tables, the generated 与上年对比 pages) written out as ordinary
+    files, and the same navigation, so MkDocs, Python-Markdown and the theme
+    do the same work in both builds and the difference is the hooks' own
+    (loading and checking the data, rendering, the downloads, the search and
+    HTML post-processing).  It is made by one full build of ``project`` with
+    an extra hook, ``SAME_PAGES_HOOK``, that writes each page out.
+    """
+    dump = dest.parent / (dest.name + "-dump")
+    shutil.copytree(project, dump, ignore=shutil.ignore_patterns(".git"))
+    (dump / "hooks" / "bench_same_pages.py").write_text(SAME_PAGES_HOOK, "utf-8")
+    config = (dump / "mkdocs.yml").read_text("utf-8")
+    config = re.sub(r"^hooks:\n", "hooks:\n  - hooks/bench_same_pages.py\n", config, flags=re.M)
+    (dump / "mkdocs.yml").write_text(config, "utf-8")
+    shutil.copytree(project / "docs", dest / "docs", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(project / "data", dest / "data")  # mkdocs.yml may name it (watch:)
+    env = dict(environment(), BENCH_SAME_PAGES=str(dest))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                             "-f", str(dump / "mkdocs.yml"), "-d", str(dump / "site")],
+                            cwd=dump, capture_output=True, text=True, env=env, timeout=3600)
+    if result.returncode != 0:
+        raise RuntimeError(f"writing the plain pages failed:\n{result.stdout[-4000:]}{result.stderr[-4000:]}")
+    shutil.rmtree(dump)
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    config = re.sub(r"^hooks:\n(?:[ \t]+.*\n|[ \t]*\n)*", "", config, flags=re.M)
+    nav = (dest / "nav.yml").read_text("utf-8")
+    (dest / "nav.yml").unlink()
+    (dest / "mkdocs.yml").write_text(config + "\nnav:\n" + nav, "utf-8")
+    return dest
+
+
+def text_only_project(project: pathlib.Path, dest: pathlib.Path) -> pathlib.Path:
+    """The report text alone as plain Markdown: marker lines removed, no hooks.
+
+    The baseline used before the one above; printed for comparison.  It has
+    neither the generated pages (与上年对比) nor the generated content (the
+    one-page reports are empty, the tables missing) nor the hooks'
+    navigation, so full/text-only also counts MkDocs and the theme rendering
+    the hooks' output, not only the hooks' work.
     """
     shutil.copytree(project / "docs", dest / "docs")
-    shutil.copytree(project / "data", dest / "data")  # mkdocs.yml may name it (watch:)
+    shutil.copytree(project / "data", dest / "data")
     for page in (dest / "docs").rglob("*.md"):
         lines = page.read_text("utf-8").split("\n")
         page.write_text("\n".join(l for l in lines if not report_text.MARKER_LINE.match(l)), "utf-8")
@@ -807,6 +847,44 @@ def plain_project(project: pathlib.Path, dest: pathlib.Path) -> pathlib.Path:
     config = re.sub(r"^hooks:\n(?:[ \t]+.*\n|[ \t]*\n)*", "", config, flags=re.M)
     (dest / "mkdocs.yml").write_text(config, "utf-8")
     return dest
+
+
+# Added to a copy of the project for one build: writes every page as the
+# Markdown the hooks made of it (rendered fragments put back in place, front
+# matter from the page's meta) and the navigation the hooks built.
+SAME_PAGES_HOOK = '''
+import os
+import pathlib
+import sys
+
+import yaml
+from mkdocs.plugins import event_priority
+
+import render
+
+OUT = pathlib.Path(os.environ["BENCH_SAME_PAGES"])
+
+
+def _markers_module():
+    return next(m for name, m in sys.modules.items() if name.endswith("report_markers.py"))
+
+
+@event_priority(-100)
+def on_config(config):
+    nav = yaml.safe_dump(config.nav, allow_unicode=True, default_flow_style=False)
+    (OUT / "nav.yml").write_text("".join("  " + line + "\\n" for line in nav.splitlines()), "utf-8")
+
+
+@event_priority(-100)
+def on_page_markdown(markdown, page, config, files):
+    fragments = _markers_module()._fragments.get(page.file.src_uri, [])
+    text = render.restore(markdown, fragments)
+    front = yaml.safe_dump(dict(page.meta), allow_unicode=True) if page.meta else ""
+    path = OUT / "docs" / page.file.src_uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(("---\\n" + front + "---\\n\\n" if front else "") + text, "utf-8")
+    return markdown
+'''
 
 
 # =============================================================================
@@ -949,24 +1027,30 @@ def measure(n_years: int, runs: int, work: pathlib.Path, seed: int, root: pathli
     print(f"[bench] N={n_years}: synthesizing ...", file=sys.stderr, flush=True)
     project = synthesize(work / f"years-{n_years}" / "project", n_years, seed, root=root)
     plain = plain_project(project, work / f"years-{n_years}" / "plain")
+    text_only = text_only_project(project, work / f"years-{n_years}" / "text-only")
     site, plain_site = work / f"years-{n_years}" / "site", work / f"years-{n_years}" / "site-plain"
-    full, bare, checks = [], [], []
+    text_site = work / f"years-{n_years}" / "site-text-only"
+    full, bare, texts, checks = [], [], [], []
     for run in range(runs):
         print(f"[bench] N={n_years}: run {run + 1}/{runs} ...", file=sys.stderr, flush=True)
         full.append(build(project, site))
         bare.append(build(plain, plain_site))
+        texts.append(build(text_only, text_site))
         checks.append(check(project))
     search = search_timings(site, f"{LAST_YEAR}/measures/", runs)
     result = {
         "n": n_years,
         "full": [t.seconds for t in full], "plain": [t.seconds for t in bare],
         "ratio": [f.seconds / p.seconds for f, p in zip(full, bare)],
+        "text_only": [t.seconds for t in texts],
+        "text_ratio": [f.seconds / t.seconds for f, t in zip(full, texts)],
         "check": [t.seconds for t in checks],
         "rss_kb": [t.max_rss_kb for t in full],
         "search": search,
         **{f"page_{k}": v for k, v in page_sizes(site).items()},
         **{f"index_{k}": v for k, v in index_sizes(site).items()},
         "plain_pages": page_sizes(plain_site)["pages"],
+        "text_pages": page_sizes(text_site)["pages"],
     }
     return result
 
@@ -1040,9 +1124,12 @@ def table(results: list, values: dict) -> str:
     lines = [row("years (N)", [str(r["n"]) for r in results])]
     lines.append(row("pages built (full / plain)", [f"{r['page_pages']}/{r['plain_pages']}" for r in results]))
     lines.append(row("full build, s", [fmt(median(r["full"]), "{:.2f}") for r in results]))
-    lines.append(row("plain build, s", [fmt(median(r["plain"]), "{:.2f}") for r in results]))
+    lines.append(row("plain build (same pages), s", [fmt(median(r["plain"]), "{:.2f}") for r in results]))
     lines.append(row("hook overhead (full/plain)", [fmt(median(r["ratio"]), "{:.2f}") for r in results],
                      keys["hook_overhead_ratio"]))
+    lines.append(row("  report text only, s (pages)", [f"{fmt(median(r['text_only']), '{:.2f}')} ({r['text_pages']})"
+                                                        for r in results]))
+    lines.append(row("  full/report text only", [fmt(median(r["text_ratio"]), "{:.2f}") for r in results]))
     lines.append(row("make check, s", [fmt(median(r["check"]), "{:.2f}") for r in results],
                      keys["check_seconds"]))
     lines.append(row("average page, KB", [f"{r['page_average'] / kb:.1f}" for r in results]))
@@ -1082,6 +1169,7 @@ def raw_runs(results: list) -> str:
         def join(values):
             return ", ".join("n/a" if v is None else f"{v:.2f}" for v in values)
         lines.append(f"N={r['n']}: full [{join(r['full'])}] s; plain [{join(r['plain'])}] s; "
+                     f"text only [{join(r['text_only'])}] s; "
                      f"ratio [{join(r['ratio'])}]; check [{join(r['check'])}] s; "
                      f"search [{join([s['total'] for s in r['search']])}] ms")
     return "\n".join(lines)

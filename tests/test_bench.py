@@ -62,11 +62,32 @@ def test_years_differ_in_text(project):
         assert len(set(texts.values())) == YEARS, f"{slug}.md repeats between years"
 
 
-def test_plain_project_has_no_markers_and_no_hooks(project, tmp_path):
+def test_plain_project_is_the_same_pages_as_plain_markdown_without_hooks(project, tmp_path):
     plain = bench.plain_project(project, tmp_path / "plain")
-    assert "hooks:" not in (plain / "mkdocs.yml").read_text("utf-8")
-    assert "plugins:" in (plain / "mkdocs.yml").read_text("utf-8")
-    assert not any("<!-- year:" in p.read_text("utf-8") for p in (plain / "docs").rglob("*.md"))
+    config = (plain / "mkdocs.yml").read_text("utf-8")
+    assert "hooks:" not in config and "plugins:" in config
+    assert f"{bench.LAST_YEAR}/compare.md" in config  # the hooks' navigation, written out
+    pages = {p.relative_to(plain / "docs").as_posix(): p.read_text("utf-8") for p in (plain / "docs").rglob("*.md")}
+    assert not any("<!-- year:" in text or "<!-- report:" in text for text in pages.values())
+    # Generated pages and generated content are there as plain files.
+    assert f"{bench.LAST_YEAR}/compare.md" in pages
+    full = pages[f"{bench.LAST_YEAR}/full.md"]
+    assert "{#s1-1 .report-section}" in full and "{#s4-4 .report-section}" in full
+    assert "<table" in pages[f"{bench.LAST_YEAR}/measures.md"]
+    # MkDocs builds it as it is, into as many pages as the full build.
+    site = tmp_path / "site"
+    result = mkdocs_build(plain, site)
+    assert result.returncode == 0, result.stderr
+    full_site = tmp_path / "full-site"
+    assert mkdocs_build(project, full_site).returncode == 0
+    assert ({p.relative_to(site) for p in site.rglob("*.html")}
+            == {p.relative_to(full_site) for p in full_site.rglob("*.html")})
+
+
+def test_text_only_project_has_no_markers_and_no_hooks(project, tmp_path):
+    text_only = bench.text_only_project(project, tmp_path / "text-only")
+    assert "hooks:" not in (text_only / "mkdocs.yml").read_text("utf-8")
+    assert not any("<!-- year:" in p.read_text("utf-8") for p in (text_only / "docs").rglob("*.md"))
 
 
 def test_summary_lines_round_trip():
