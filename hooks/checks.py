@@ -66,7 +66,7 @@ def main(argv=None) -> int:
     if errors:
         print("检查未通过：请按上面的提示修改后再提交。")
         return 1
-    print(f"检查通过：{root.name} 的数据和页面没有发现错误。")
+    print("检查通过：数据和页面没有发现错误。")
     return 0
 
 

@@ -47,4 +47,4 @@ def test_clean_project_passes_the_check(tmp_path):
     project = copy_project(tmp_path / "p")
     check = run_check(project)
     assert check.returncode == 0, check.stdout
-    assert "检查通过" in check.stdout
+    assert "检查通过：数据和页面没有发现错误。" in check.stdout
