@@ -902,13 +902,14 @@ class Timed:
     max_rss_kb: int | None
 
 
-def run_timed(command, cwd) -> Timed:
+def run_timed(command, cwd, env=None) -> Timed:
     """Wall time of a process and its peak RSS (GNU time when present)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
         wrapped = [str(GNU_TIME), "-v", "-o", report.name, *command] if GNU_TIME.exists() else command
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()
-        result = subprocess.run(wrapped, cwd=cwd, capture_output=True, text=True, env=environment(),
+        result = subprocess.run(wrapped, cwd=cwd, capture_output=True, text=True,
+                                env=dict(environment(), **(env or {})),
                                 timeout=3600)
         seconds = time.perf_counter() - start
         if result.returncode != 0:
@@ -923,9 +924,28 @@ def run_timed(command, cwd) -> Timed:
     return Timed(seconds, rss)
 
 
-def build(project: pathlib.Path, site: pathlib.Path) -> Timed:
+def build(project: pathlib.Path, site: pathlib.Path, hook_times: pathlib.Path | None = None) -> Timed:
+    """Build ``project``; with ``hook_times``, hooks/hook_errors.py writes the
+    seconds spent in each hook event handler to that file."""
+    env = {"REPORTS_HOOK_TIMES": str(hook_times)} if hook_times else None
     return run_timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                      "-f", str(project / "mkdocs.yml"), "-d", str(site)], project)
+                      "-f", str(project / "mkdocs.yml"), "-d", str(site)], project, env)
+
+
+def hook_seconds(path: pathlib.Path) -> dict:
+    """``{"hooks/x.py:on_event": seconds}`` as the build left it."""
+    return json.loads(path.read_text("utf-8"))
+
+
+# Loading jieba's dictionary (~0.4 s) happens in search_terms' on_config,
+# which teaches it the domain terms; without the hooks the theme's search
+# plugin loads the same dictionary at its first page, so both builds pay it
+# and it is not counted as the hooks' own time.
+SHARED_EVENTS = ("hooks/search_terms.py:on_config",)
+
+
+def own_hook_seconds(events: dict) -> float:
+    return sum(v for k, v in events.items() if k not in SHARED_EVENTS)
 
 
 def check(project: pathlib.Path) -> Timed:
@@ -1030,10 +1050,12 @@ def measure(n_years: int, runs: int, work: pathlib.Path, seed: int, root: pathli
     text_only = text_only_project(project, work / f"years-{n_years}" / "text-only")
     site, plain_site = work / f"years-{n_years}" / "site", work / f"years-{n_years}" / "site-plain"
     text_site = work / f"years-{n_years}" / "site-text-only"
-    full, bare, texts, checks = [], [], [], []
+    full, bare, texts, checks, hooks = [], [], [], [], []
+    times = work / f"years-{n_years}" / "hook-times.json"
     for run in range(runs):
         print(f"[bench] N={n_years}: run {run + 1}/{runs} ...", file=sys.stderr, flush=True)
-        full.append(build(project, site))
+        full.append(build(project, site, times))
+        hooks.append(hook_seconds(times))
         bare.append(build(plain, plain_site))
         texts.append(build(text_only, text_site))
         checks.append(check(project))
@@ -1043,6 +1065,8 @@ def measure(n_years: int, runs: int, work: pathlib.Path, seed: int, root: pathli
         "full": [t.seconds for t in full], "plain": [t.seconds for t in bare],
         "ratio": [f.seconds / p.seconds for f, p in zip(full, bare)],
         "text_only": [t.seconds for t in texts],
+        "hooks": [own_hook_seconds(h) for h in hooks],
+        "hook_events": {k: median([h.get(k) for h in hooks]) for k in hooks[0]},
         "text_ratio": [f.seconds / t.seconds for f, t in zip(full, texts)],
         "check": [t.seconds for t in checks],
         "rss_kb": [t.max_rss_kb for t in full],
@@ -1130,6 +1154,9 @@ def table(results: list, values: dict) -> str:
     lines.append(row("  report text only, s (pages)", [f"{fmt(median(r['text_only']), '{:.2f}')} ({r['text_pages']})"
                                                         for r in results]))
     lines.append(row("  full/report text only", [fmt(median(r["text_ratio"]), "{:.2f}") for r in results]))
+    lines.append(row("hooks' own event time*, s", [fmt(median(r["hooks"]), "{:.2f}") for r in results]))
+    lines.append(row("  full/(full - hooks' time)", [fmt(median([f / (f - h) for f, h in zip(r["full"], r["hooks"])]),
+                                                          "{:.2f}") for r in results]))
     lines.append(row("make check, s", [fmt(median(r["check"]), "{:.2f}") for r in results],
                      keys["check_seconds"]))
     lines.append(row("average page, KB", [f"{r['page_average'] / kb:.1f}" for r in results]))
@@ -1152,6 +1179,12 @@ def table(results: list, values: dict) -> str:
     lines.append("")
     for r in results:
         lines.append(f"largest page at N={r['n']}: {r['page_largest_page']} ({r['page_largest'] / kb:.1f} KB)")
+    last = results[-1]
+    top = sorted(last["hook_events"].items(), key=lambda kv: -kv[1])[:8]
+    lines.append(f"hook events at N={last['n']}, median s: " + ", ".join(f"{k} {v:.2f}" for k, v in top))
+    lines.append("* time inside the hooks' event handlers (hooks/hook_errors.py), without "
+                 + ", ".join(SHARED_EVENTS) + " (jieba's dictionary, loaded by the theme's search in both builds); "
+                 "MkDocs' and the theme's work on what the hooks add is not in it")
     memory = "/usr/bin/time -v (maximum resident set size of the build process)" if GNU_TIME.exists() \
         else "getrusage(RUSAGE_CHILDREN).ru_maxrss (maximum over all children so far)"
     lines.append(f"peak memory measured with {memory}")

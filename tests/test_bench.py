@@ -36,10 +36,17 @@ def test_synthetic_project_passes_the_check(project):
 
 
 def test_synthetic_project_builds_strictly(project, tmp_path):
-    result = mkdocs_build(project, tmp_path / "site", env={"SOURCE_DATE_EPOCH": bench.SOURCE_DATE_EPOCH})
+    times = tmp_path / "hook-times.json"
+    result = mkdocs_build(project, tmp_path / "site", env={"SOURCE_DATE_EPOCH": bench.SOURCE_DATE_EPOCH,
+                                                         "REPORTS_HOOK_TIMES": str(times)})
     assert result.returncode == 0, result.stderr
     newest = (tmp_path / "site" / str(bench.LAST_YEAR) / "measures" / "index.html").read_text("utf-8")
     assert bench.TEST_MARK in newest
+    # The hooks' own time, per event handler, for the bench's table.
+    events = bench.hook_seconds(times)
+    assert events["hooks/report_markers.py:on_page_markdown"] > 0
+    assert events["hooks/site_data.py:on_config"] > 0
+    assert 0 < bench.own_hook_seconds(events) < sum(events.values())
 
 
 def test_years_end_at_the_last_year_and_are_marked_as_test_data(project):
