@@ -821,12 +821,16 @@ def plain_project(project: pathlib.Path, dest: pathlib.Path) -> pathlib.Path:
     if result.returncode != 0:
         raise RuntimeError(f"writing the plain pages failed:\n{result.stdout[-4000:]}{result.stderr[-4000:]}")
     shutil.rmtree(dump)
-    config = (project / "mkdocs.yml").read_text("utf-8")
-    config = re.sub(r"^hooks:\n(?:[ \t]+.*\n|[ \t]*\n)*", "", config, flags=re.M)
     nav = (dest / "nav.yml").read_text("utf-8")
     (dest / "nav.yml").unlink()
-    (dest / "mkdocs.yml").write_text(config + "\nnav:\n" + nav, "utf-8")
+    (dest / "mkdocs.yml").write_text(config_without_hooks(project) + "\nnav:\n" + nav, "utf-8")
     return dest
+
+
+def config_without_hooks(project: pathlib.Path) -> str:
+    """``project``'s mkdocs.yml with its ``hooks:`` list taken out."""
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    return re.sub(r"^hooks:\n(?:[ \t]+.*\n|[ \t]*\n)*", "", config, flags=re.M)
 
 
 def text_only_project(project: pathlib.Path, dest: pathlib.Path) -> pathlib.Path:
@@ -839,13 +843,11 @@ def text_only_project(project: pathlib.Path, dest: pathlib.Path) -> pathlib.Path
     the hooks' output, not only the hooks' work.
     """
     shutil.copytree(project / "docs", dest / "docs")
-    shutil.copytree(project / "data", dest / "data")
+    shutil.copytree(project / "data", dest / "data")  # mkdocs.yml may name it (watch:)
     for page in (dest / "docs").rglob("*.md"):
         lines = page.read_text("utf-8").split("\n")
         page.write_text("\n".join(l for l in lines if not report_text.MARKER_LINE.match(l)), "utf-8")
-    config = (project / "mkdocs.yml").read_text("utf-8")
-    config = re.sub(r"^hooks:\n(?:[ \t]+.*\n|[ \t]*\n)*", "", config, flags=re.M)
-    (dest / "mkdocs.yml").write_text(config, "utf-8")
+    (dest / "mkdocs.yml").write_text(config_without_hooks(project), "utf-8")
     return dest
 
 

@@ -14,6 +14,7 @@ import re
 
 import pytest
 
+import search_worker
 from browser_support import block_other_hosts, serve
 
 SEPARATOR = "[\\s\\u200b\\u3000\\-、。，．？！；]+"
@@ -77,7 +78,7 @@ def worker_page(browser, site):
 @pytest.fixture
 def ask(worker_page):
     def ask_(*queries, docs=DOCS):
-        return worker_page.evaluate(ASK, ["/assets/javascripts/search-worker.js",
+        return worker_page.evaluate(ASK, ["/" + search_worker.WORKER,
                                           {"config": CONFIG, "docs": docs}, list(queries)])
     return ask_
 
@@ -210,8 +211,6 @@ def test_a_broken_query_answers_with_no_results(ask):
 def test_every_page_asks_for_this_worker_with_its_content_hash(site):
     import hashlib
 
-    import search_worker
-
     worker = site / search_worker.WORKER
     version = hashlib.sha256(worker.read_bytes()).hexdigest()[:12]
     pages = sorted(site.rglob("*.html"))
@@ -229,8 +228,6 @@ def test_every_page_asks_for_this_worker_with_its_content_hash(site):
 
 def test_a_theme_that_writes_its_config_differently_stops_the_build():
     from mkdocs.exceptions import Abort
-
-    import search_worker
 
     theme = ('<script id="__config" type="application/json">{"base": ".", '
              '"search": "../assets/javascripts/workers/search.a7633da7.min.js"}</script>')
