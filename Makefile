@@ -10,6 +10,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# The commands live in the hooks/reports package (python -m reports <command>).
+REPORTS := PYTHONPATH=hooks $(BIN)/python -m reports
 
 .PHONY: serve build check new-year import lock test browser bench clean
 
@@ -20,21 +22,21 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 check: $(STAMP)
-	$(BIN)/python hooks/checks.py
+	$(REPORTS) check
 
 new-year: $(STAMP)
-	$(BIN)/python hooks/new_year.py $(YEAR)
+	$(REPORTS) new-year $(YEAR)
 
 import: $(STAMP)
-	$(BIN)/python hooks/importer.py "$(FILE)" $(YEAR)
+	$(REPORTS) import "$(FILE)" $(YEAR)
 
 lock: $(STAMP)
-	$(BIN)/python hooks/lock.py
+	$(REPORTS) lock
 
 # The data check runs first so that an editor's mistake is the first thing
 # CI prints, as plain file:line messages, before any test output.
 test: $(STAMP) browser
-	$(BIN)/python hooks/checks.py
+	$(REPORTS) check
 	$(BIN)/python -m pytest
 
 # Synthetic archives of 5, 20 and 50 fictional years: build time, page weight,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from hook_errors import guarded
+from reports.build.hook_errors import guarded
 
 KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
 RUNS = re.compile(r"\n[ \t\n]*")

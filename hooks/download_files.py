@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pathlib
 
-import downloads
-import site_state
-from hook_errors import guarded
+from reports.knowledge import downloads
+from reports.build import site_state
+from reports.build.hook_errors import guarded
 
 
 @guarded

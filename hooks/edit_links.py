@@ -10,9 +10,9 @@ repository.  Without them no edit buttons are shown.
 from __future__ import annotations
 
 
-import site_state
-from report_text import YEAR_PAGE
-from hook_errors import guarded
+from reports.build import site_state
+from reports.model.report_text import YEAR_PAGE
+from reports.build.hook_errors import guarded
 
 
 # Site pages whose content comes from data: (path, is a folder).

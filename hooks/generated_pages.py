@@ -1,36 +1,21 @@
-"""MkDocs hook: pages that exist for every year without a file in docs/.
+"""MkDocs hook: add the pages every year has without a file in docs/
+(``reports.model.pages``).
 
-Each year gets ``<year>/compare.md`` (与上年对比): it holds nothing but a
-marker, so asking editors to create and keep one per year would only add a
-file to forget.  Generated pages are added with ``File.generated`` (MkDocs
-1.6), the one place this project depends on that API.
+Generated pages are added with ``File.generated`` (MkDocs 1.6), the one
+place this project depends on that API.
 """
 
 from __future__ import annotations
 
 from mkdocs.structure.files import File
 
-import site_state
-from hook_errors import guarded
-
-GENERATED = {
-    "compare": ("与上年对比", "# {year}年度与上年对比\n\n<!-- year:compare -->\n"),
-}
-
-
-def sources(archive) -> dict:
-    """src_uri -> Markdown of every generated page."""
-    out = {}
-    for year in archive.years:
-        for slug, (title, body) in GENERATED.items():
-            if slug not in year.pages:
-                out[f"{year.year}/{slug}.md"] = (
-                    f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n" + body.format(year=year.year))
-    return out
+from reports.build import site_state
+from reports.model import pages
+from reports.build.hook_errors import guarded
 
 
 @guarded
 def on_files(files, config):
-    for src_uri, content in sources(site_state.archive()).items():
+    for src_uri, content in pages.sources(site_state.archive()).items():
         files.append(File.generated(config, src_uri, content=content))
     return files

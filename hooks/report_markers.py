@@ -13,17 +13,16 @@ import logging
 
 from mkdocs.exceptions import Abort
 
-import markers
-import page_fragments
-import render
-import report_text
-import site_state
-from problems import format_all
-from hook_errors import guarded
+from reports.model import markers
+from reports.render import page_fragments
+from reports.render import templating
+from reports.model import report_text
+from reports.build import site_state
+from reports.build.hook_errors import guarded
 
 log = logging.getLogger("mkdocs.hooks.report_markers")
 
-# Rendered HTML set aside while Markdown runs, by page (see render.set_aside).
+# Rendered HTML set aside while Markdown runs, by page (see templating.set_aside).
 _fragments: dict = {}
 
 
@@ -55,13 +54,13 @@ def on_page_markdown(markdown, page, config, files):
         for problem in problems:
             log.error(problem.format())
         raise Abort(f"页面 {src_uri} 有 {len(problems)} 个问题，构建中止。")
-    text, _fragments[src_uri] = render.set_aside(text)
+    text, _fragments[src_uri] = templating.set_aside(text)
     return text
 
 
 @guarded
 def on_page_content(html, page, config, files):
-    return render.restore(html, _fragments.pop(page.file.src_uri, []))
+    return templating.restore(html, _fragments.pop(page.file.src_uri, []))
 
 
 def _first_line(page) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import pathlib
 import re
-from hook_errors import guarded
+from reports.build.hook_errors import guarded
 
 YEAR_PAGE = re.compile(r"^(?P<year>\d{4})/")
 INDEX = pathlib.Path("search") / "search_index.json"

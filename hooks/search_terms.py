@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import pathlib
 
-import site_state
-from hook_errors import guarded
+from reports.build import site_state
+from reports.build.hook_errors import guarded
 
 TERMS_FILE = pathlib.Path("data") / "search" / "terms.txt"
 

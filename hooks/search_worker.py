@@ -21,7 +21,7 @@ import re
 
 from mkdocs.exceptions import Abort
 
-from hook_errors import guarded
+from reports.build.hook_errors import guarded
 
 WORKER = "assets/javascripts/search-worker.js"
 CONFIG = re.compile(r'<script id="__config" type="application/json">.*?</script>', re.S)

@@ -12,10 +12,10 @@ import pathlib
 
 from mkdocs.exceptions import Abort
 
-import checks
-import navigation
-import site_state
-from hook_errors import guarded
+import reports.checks as checks
+from reports.render import navigation
+from reports.build import site_state
+from reports.build.hook_errors import guarded
 
 log = logging.getLogger("mkdocs.hooks.site_data")
 

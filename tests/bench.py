@@ -15,7 +15,7 @@ reports, for each N, the median of several runs of:
   time, and the ratio full/plain measured within each run; for comparison,
   the report text alone without the generated pages and content (the
   baseline used before, ``text_only_project``);
-* ``hooks/checks.py`` (what ``make check`` runs), wall time of the process;
+* ``python -m reports check`` (what ``make check`` runs), wall time of the process;
 * page sizes: average and largest built page, and the median year part page
   (the "page weight" that should stay flat as years are added);
 * ``search/search_index.json``, raw and gzipped;
@@ -62,9 +62,9 @@ for _path in (HOOKS, TESTS):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
-import catalog as catalog_module  # noqa: E402  (hooks/ is on sys.path now)
-import report_text  # noqa: E402
-from report_text import cn_numeral  # noqa: E402
+from reports.model import catalog as catalog_module  # noqa: E402  (hooks/ is on sys.path now)
+from reports.model import report_text  # noqa: E402
+from reports.model.report_text import cn_numeral  # noqa: E402
 
 TEMPLATE_YEAR = 2023  # the structure every synthetic year is generated from
 LAST_YEAR = 2023  # synthetic archives end here and go back N-1 years
@@ -766,10 +766,11 @@ def synthesize(dest, n_years: int, seed: int = 0, lock: bool = True,
         (dest / "data" / "years" / f"{year}.yml").write_text(year_file(synthetic.data), "utf-8")
         previous = synthetic.plans
     if lock:
-        result = subprocess.run([sys.executable, str(dest / "hooks" / "lock.py"), str(dest)],
-                                capture_output=True, text=True, timeout=300)
+        result = subprocess.run([sys.executable, "-m", "reports", "lock", str(dest)],
+                                capture_output=True, text=True, timeout=300,
+                                env=dict(os.environ, PYTHONPATH=str(dest / "hooks")))
         if result.returncode != 0:
-            raise RuntimeError(f"hooks/lock.py refused the synthetic project:\n{result.stdout}{result.stderr}")
+            raise RuntimeError(f"make lock refused the synthetic project:\n{result.stdout}{result.stderr}")
     return dest
 
 
@@ -862,7 +863,7 @@ import sys
 import yaml
 from mkdocs.plugins import event_priority
 
-import render
+from reports.render import templating
 
 OUT = pathlib.Path(os.environ["BENCH_SAME_PAGES"])
 
@@ -880,7 +881,7 @@ def on_config(config):
 @event_priority(-100)
 def on_page_markdown(markdown, page, config, files):
     fragments = _markers_module()._fragments.get(page.file.src_uri, [])
-    text = render.restore(markdown, fragments)
+    text = templating.restore(markdown, fragments)
     front = yaml.safe_dump(dict(page.meta), allow_unicode=True) if page.meta else ""
     path = OUT / "docs" / page.file.src_uri
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -951,7 +952,8 @@ def own_hook_seconds(events: dict) -> float:
 
 
 def check(project: pathlib.Path) -> Timed:
-    return run_timed([sys.executable, str(project / "hooks" / "checks.py"), str(project)], project)
+    return run_timed([sys.executable, "-m", "reports", "check", str(project)], project,
+                     env={"PYTHONPATH": str(project / "hooks")})
 
 
 def page_sizes(site: pathlib.Path) -> dict:

@@ -60,15 +60,24 @@ def fixture_project(dest: pathlib.Path, lock: bool = True) -> pathlib.Path:
     config = re.sub(r"^site_name: .*$", "site_name: 测试档案", config, flags=re.M)
     (dest / "mkdocs.yml").write_text(config, "utf-8")
     if lock:
-        result = run_hook_script("lock.py", dest)
+        result = run_command("lock", dest)
         assert result.returncode == 0, result.stdout + result.stderr
     return dest
 
 
-def run_hook_script(script: str, project: pathlib.Path, *args):
-    """Run one of the hooks/ command-line scripts against ``project``."""
-    return subprocess.run([sys.executable, str(HOOKS / script), *args, str(project)],
-                          capture_output=True, text=True, timeout=120)
+def command_line(command: str, project: pathlib.Path, *args):
+    """``(argv, env)`` of one of the project's commands (``python -m reports
+    <command>``, what the Makefile runs), taken from the project's own copy of
+    the hooks when it has one."""
+    hooks = project / "hooks" if (project / "hooks" / "reports").is_dir() else HOOKS
+    return ([sys.executable, "-m", "reports", command, *map(str, args)],
+            dict(os.environ, PYTHONPATH=str(hooks)))
+
+
+def run_command(command: str, project: pathlib.Path, *args):
+    """Run a command against ``project`` (named as its last argument)."""
+    argv, env = command_line(command, project, *args, project)
+    return subprocess.run(argv, capture_output=True, text=True, timeout=120, env=env)
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-import archive as archive_module
-import navigation
-from conftest import FIXTURE_OFFICE, fixture_project, mkdocs_build, run_hook_script
+from reports.model import archive as archive_module
+from reports.render import navigation
+from conftest import FIXTURE_OFFICE, fixture_project, mkdocs_build, run_command
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +84,7 @@ def test_erratum_is_shown_under_its_paragraph_and_the_text_is_unchanged(built):
 
 
 def test_navigation_stays_flat_with_many_years():
-    import year_data
+    from reports.model import year_data
     years = [archive_module.Year(year_data.YearData(y, f"{y}年度报告", "published"), "", None, {})
              for y in range(2060, 2048, -1)]
     nav = navigation.build(archive_module.Archive(years))
@@ -101,24 +101,24 @@ def test_changed_published_text_fails_until_a_version_is_added_and_locked(tmp_pa
     measures = project / "docs/2092/measures.md"
     measures.write_text(measures.read_text("utf-8").replace("开展宣传活动", "开展宣传活功"), "utf-8")
 
-    check = run_hook_script("checks.py", project)
+    check = run_command("check", project)
     assert check.returncode == 1
     assert "docs/2092/measures.md:7:1: [错误] 2092 年的报告已发布，这一段被修改（s1-1-2），但没有新增版本记录" in check.stdout
     assert "versions 中新增一版（version: 2）" in check.stdout
 
-    refused = run_hook_script("lock.py", project)
+    refused = run_command("lock", project)
     assert refused.returncode == 1 and "未更新锁定文件" in refused.stdout
 
     data = project / "data/years/2092.yml"
     data.write_text(data.read_text("utf-8").replace(
         "    changes: 首次发布。\n",
         "    changes: 首次发布。\n  - version: 2\n    date: 2093-05-01\n    changes: 更正录入错误。\n", 1), "utf-8")
-    check = run_hook_script("checks.py", project)
+    check = run_command("check", project)
     assert check.returncode == 1
     assert "2092 年新增了第 2 版，但锁定文件还是第 1 版" in check.stdout
 
-    assert run_hook_script("lock.py", project).returncode == 0
-    assert run_hook_script("checks.py", project).returncode == 0
+    assert run_command("lock", project).returncode == 0
+    assert run_command("check", project).returncode == 0
 
 
 def test_marker_moves_do_not_count_as_text_changes(tmp_path):
@@ -126,14 +126,14 @@ def test_marker_moves_do_not_count_as_text_changes(tmp_path):
     measures = project / "docs/2091/measures.md"
     text = measures.read_text("utf-8").replace("<!-- year:studies -->\n", "")
     measures.write_text(text.replace("## （一）强化学习。\n", "## （一）强化学习。\n\n<!-- year:studies -->\n"), "utf-8")
-    assert run_hook_script("checks.py", project).returncode == 0
+    assert run_command("check", project).returncode == 0
 
 
 def test_published_year_cannot_go_back_to_draft(tmp_path):
     project = fixture_project(tmp_path / "p")
     data = project / "data/years/2091.yml"
     data.write_text(data.read_text("utf-8").replace("status: published", "status: draft"), "utf-8")
-    check = run_hook_script("checks.py", project)
+    check = run_command("check", project)
     assert "data/years/2091.yml:4:9: [错误] status: 2091 年已发布并锁定，不能改回草稿" in check.stdout
 
 
@@ -143,7 +143,7 @@ def test_a_year_cannot_be_published_while_its_check_fails(tmp_path):
     text = data.read_text("utf-8").replace("status: draft", "status: published")
     data.write_text(text + "versions:\n  - version: 1\n    date: 2094-03-01\n    changes: 首次发布。\n", "utf-8")
     (project / "docs/2093/measures.md").write_text("# 一、推进法治政府建设的主要举措和成效\n\n《未收录法》\n", "utf-8")
-    result = run_hook_script("lock.py", project)
+    result = run_command("lock", project)
     assert result.returncode == 1
     assert "《未收录法》不在学习文件目录中" in result.stdout
     assert "2093" not in (project / "data/lock.yml").read_text("utf-8")
@@ -161,15 +161,15 @@ def test_download_links_point_at_the_written_files(built):
 
 def test_a_missing_required_part_is_a_warning_naming_it(tmp_path):
     project = fixture_project(tmp_path / "p")
-    check = run_hook_script("checks.py", project)
+    check = run_command("check", project)
     assert check.returncode == 0  # a warning does not fail the check
     assert ("docs/2092/leadership.md:1:1: [警告] 2092 年的报告缺少第三部分“第一责任人职责”"
             in check.stdout.splitlines())
 
 
 def test_switcher_lists_the_years_around_the_current_one_only():
-    import page_fragments
-    import year_data
+    from reports.render import page_fragments
+    from reports.model import year_data
     years = [archive_module.Year(year_data.YearData(y, f"{y}年度报告", "published"), "", None,
                                  {"index": archive_module.Page(f"{y}/index.md", "", "index", "", "", 1, [])})
              for y in range(2040, 2000, -1)]

@@ -14,7 +14,7 @@ import pathlib
 import pytest
 
 import bench
-from conftest import mkdocs_build, run_hook_script
+from conftest import mkdocs_build, run_command
 
 YEARS = 3
 SEED = 7
@@ -31,7 +31,7 @@ def files_of(root: pathlib.Path) -> dict:
 
 
 def test_synthetic_project_passes_the_check(project):
-    result = run_hook_script("checks.py", project)
+    result = run_command("check", project)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
-from conftest import HOOKS, copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build, run_command
 
 
 def broken_copy(tmp_path, path, old, new):
@@ -18,8 +16,7 @@ def broken_copy(tmp_path, path, old, new):
 
 
 def run_check(project):
-    return subprocess.run([sys.executable, str(HOOKS / "checks.py"), str(project)],
-                          capture_output=True, text=True, timeout=60)
+    return run_command("check", project)
 
 
 def test_unknown_marker_fails_build_and_check_with_file_and_line(tmp_path):

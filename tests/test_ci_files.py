@@ -31,7 +31,7 @@ def test_readme_test_command_is_what_ci_runs():
 def test_makefile_test_target_runs_the_check_then_every_test():
     makefile = (ROOT / "Makefile").read_text("utf-8")
     recipe = re.search(r"^test:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
-    assert recipe.index("hooks/checks.py") < recipe.index("pytest")
+    assert recipe.index("$(REPORTS) check") < recipe.index("pytest")
 
 
 def test_problems_become_annotations_in_actions(tmp_path):
@@ -39,7 +39,8 @@ def test_problems_become_annotations_in_actions(tmp_path):
     data = project / "data/years/2023.yml"
     data.write_text(data.read_text("utf-8").replace("status: published", "status: 发布"), "utf-8")
     env = dict(os.environ, GITHUB_ACTIONS="true")
-    result = subprocess.run([sys.executable, str(HOOKS / "checks.py"), str(project)],
+    env["PYTHONPATH"] = str(HOOKS)
+    result = subprocess.run([sys.executable, "-m", "reports", "check", str(project)],
                             capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 1
     assert "data/years/2023.yml:4:9: [错误] status: “发布”不是可选的值" in result.stdout

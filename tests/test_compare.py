@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import compare
+from reports.knowledge import compare
 from conftest import fixture_project, mkdocs_build
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import catalog
-import year_data
+from reports.model import catalog
+from reports.model import year_data
 from conftest import ROOT
 
 

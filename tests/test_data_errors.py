@@ -7,7 +7,6 @@ The corpus is ``tests/fixtures/broken-data/``: each file replaces
 
 from __future__ import annotations
 
-import html
 import pathlib
 import re
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import pathlib
 import re
 
 import pytest
 import yaml
 
-import archive
-import downloads
-import yaml_source
+from reports.model import archive
+from reports.knowledge import downloads
+from reports.source import yaml_source
 from conftest import FIXTURE_ARCHIVE, ROOT
 
 BOM = b"\xef\xbb\xbf"

@@ -12,8 +12,8 @@ import urllib.parse
 
 import pytest
 
-import archive as archive_module
-import measures_index
+from reports.model import archive as archive_module
+from reports.knowledge import measures_index
 from browser_support import RequestLog, block_other_hosts, serve
 from conftest import ROOT
 

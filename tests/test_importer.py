@@ -11,11 +11,11 @@ import types
 
 import pytest
 
-import importer
-import report_text
-import year_data
-import yaml_source
-from conftest import ROOT, SOURCE_2023, copy_project, mkdocs_build
+from reports.commands import importer
+from reports.model import report_text
+from reports.model import year_data
+from reports.source import yaml_source
+from conftest import command_line, ROOT, SOURCE_2023, copy_project, mkdocs_build
 from test_build_errors import run_check
 from test_new_year import snapshot
 from test_site_build import ContentText, PART_PAGES, assert_in_source_order, squash, source_paragraphs
@@ -26,10 +26,10 @@ PAGES = ["index", "measures", "shortcomings", "leadership", "plans"]
 
 def run_import(project, *args, root=True):
     """Run the project's own copy of the command, as `make import` does."""
-    argv = [sys.executable, str(project / "hooks" / "importer.py"), *map(str, args)]
+    argv, env = command_line("import", project, *args)
     if root and len(args) == 2:
         argv.append(str(project))
-    return subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=project)
+    return subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=project, env=env)
 
 
 def parsed(name: str):
@@ -605,4 +605,4 @@ def test_make_target_runs_the_command():
     result = subprocess.run([make, "-n", "import", "FILE=旧报告.docx", "YEAR=2022"], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert '.venv/bin/python hooks/importer.py "旧报告.docx" 2022' in result.stdout.splitlines()
+    assert 'PYTHONPATH=hooks .venv/bin/python -m reports import "旧报告.docx" 2022' in result.stdout.splitlines()

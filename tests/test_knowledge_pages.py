@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-import cross_year
+from reports.knowledge import cross_year
 from conftest import fixture_project, mkdocs_build
 
 

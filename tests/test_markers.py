@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import markers
-from markers import MarkerError
+from reports.model import markers
+from reports.model.markers import MarkerError
 
 
 def handlers():

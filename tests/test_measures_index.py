@@ -14,10 +14,10 @@ import types
 
 import pytest
 
-import archive as archive_module
-import cross_year
-import measures_index
-import report_text
+from reports.model import archive as archive_module
+from reports.knowledge import cross_year
+from reports.knowledge import measures_index
+from reports.model import report_text
 from conftest import FIXTURE_ARCHIVE, ROOT, fixture_project, mkdocs_build
 
 

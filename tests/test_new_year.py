@@ -9,14 +9,14 @@ import sys
 
 import pytest
 
-import archive
-import followups
-import new_year
-import report_text
-import year_data
-import yaml_source
-from conftest import ROOT, copy_project, mkdocs_build
-from problems import ERROR, WARNING
+from reports.model import archive
+from reports.checks import followups
+from reports.commands import new_year
+from reports.model import report_text
+from reports.model import year_data
+from reports.source import yaml_source
+from conftest import command_line, ROOT, copy_project, mkdocs_build
+from reports.source.problems import ERROR, WARNING
 from test_build_errors import run_check
 
 PLANS_2023 = ["study-xi-rule-of-law-thought", "education-base-students",
@@ -27,10 +27,10 @@ EXPECTED = {f"docs/2024/{name}.md" for name in
 
 def run_new_year(project, *args, root=True):
     """Run the project's own copy of the command, as `make new-year` does."""
-    argv = [sys.executable, str(project / "hooks" / "new_year.py"), *args]
+    argv, env = command_line("new-year", project, *args)
     if root and args:
         argv.append(str(project))
-    return subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=project)
+    return subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=project, env=env)
 
 
 def snapshot(project) -> dict:
@@ -192,7 +192,7 @@ def test_make_target_runs_the_command():
     result = subprocess.run([make, "-n", "new-year", "YEAR=2024"], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert ".venv/bin/python hooks/new_year.py 2024" in result.stdout.splitlines()
+    assert "PYTHONPATH=hooks .venv/bin/python -m reports new-year 2024" in result.stdout.splitlines()
 
 
 def test_refuses_to_start_from_broken_data(pristine, tmp_path):

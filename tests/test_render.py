@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import render
+from reports.render import templating
 
 
 @pytest.mark.parametrize("page,target,directory_urls,expected", [
@@ -18,11 +18,11 @@ import render
     ("2023/index.md", "index.md", False, "../index.html"),
 ])
 def test_links_are_relative_so_the_site_works_under_any_sub_path(page, target, directory_urls, expected):
-    assert render.Linker(page, directory_urls)(target) == expected
+    assert templating.Linker(page, directory_urls)(target) == expected
 
 
 def test_anchor_is_appended():
-    assert render.Linker("index.md")("2023/measures.md", "s1-2") == "2023/measures/#s1-2"
+    assert templating.Linker("index.md")("2023/measures.md", "s1-2") == "2023/measures/#s1-2"
 
 
 @pytest.mark.parametrize("page,directory_urls,expected", [
@@ -32,16 +32,16 @@ def test_anchor_is_appended():
     ("2023/measures.md", False, "../downloads/2023/2023.json"),
 ])
 def test_links_to_site_files(page, directory_urls, expected):
-    assert render.Linker(page, directory_urls).file("downloads/2023/2023.json") == expected
+    assert templating.Linker(page, directory_urls).file("downloads/2023/2023.json") == expected
 
 
 def test_rendered_fragments_are_set_aside_and_restored():
-    fragment = render.render("erratum.html", errata=[])  # any template
+    fragment = templating.render("erratum.html", errata=[])  # any template
     markdown = "# 标题\n" + fragment + "正文\n" + fragment
-    text, fragments = render.set_aside(markdown)
+    text, fragments = templating.set_aside(markdown)
     assert text == "# 标题\n\n\n<!--fragment:0-->\n\n正文\n\n\n<!--fragment:1-->\n\n"
     html = "<h1>标题</h1>\n<!--fragment:0-->\n<p>正文</p>\n<!--fragment:1-->"
-    assert render.restore(html, fragments).count('<aside class="report-erratum"') == 2
+    assert templating.restore(html, fragments).count('<aside class="report-erratum"') == 2
 
 
 def test_relative_paths_are_what_posixpath_relpath_gives():
@@ -51,4 +51,4 @@ def test_relative_paths_are_what_posixpath_relpath_gives():
     paths = ["", ".", "a", "a/b", "a/b/c", "b", "b/a", "a/c", "a/", "./a", "a//b", "a/./b", "ab", "a/bc",
              "2023/measures", "downloads/2023/2023.json", "/a", "../a", "a/../b"]
     for path, start in itertools.product(paths, repeat=2):
-        assert render.relpath(path, start) == posixpath.relpath(path or ".", start or "."), (path, start)
+        assert templating.relpath(path, start) == posixpath.relpath(path or ".", start or "."), (path, start)

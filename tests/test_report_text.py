@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import report_text as rt
+from reports.model import report_text as rt
 
 PAGE = """# 二、推进法治政府建设存在不足和原因
 

@@ -12,7 +12,6 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 
-import pytest
 
 import reproducible
 from conftest import ROOT, SHARED_SOURCE_2023, SOURCE_2023, copy_project, mkdocs_build

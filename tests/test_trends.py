@@ -11,12 +11,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-import archive as archive_module
-import page_fragments
-import trends
-import trends_page
+from reports.model import archive as archive_module
+from reports.render import page_fragments
+from reports.knowledge import trends
+from reports.render import trends_page
 from conftest import FIXTURE_ARCHIVE, fixture_project, mkdocs_build
-from year_data import Figure
+from reports.model.year_data import Figure
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -6,9 +6,9 @@ import datetime
 
 import pytest
 
-import schema
-import year_data
-import yaml_source
+from reports.model import schema
+from reports.model import year_data
+from reports.source import yaml_source
 
 
 def load(text, name="data/years/2023.yml"):

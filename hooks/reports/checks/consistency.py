@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-import report_text
-from problems import Problem, WARNING
-from report_text import squash
-from schema import nearest
+from reports.model import report_text
+from reports.source.problems import Problem, WARNING
+from reports.model.report_text import squash
+from reports.model.schema import nearest
 
 TITLE = re.compile(r"《([^《》\n]+)》")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -7,19 +7,16 @@ paragraph that changed -- until the editor records a new version in the
 year's data and runs ``make lock``.  Marker lines and blank lines are not part
 of the text, so moving a generated table does not count as a change.
 
-``python hooks/lock.py`` (``make lock``) rewrites the lock file; it refuses
-while the project has other errors (a year cannot be published while its
-check fails) and refuses to accept changed text without a new version.
+``commands.lock`` (``make lock``) rewrites the lock file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import pathlib
-import sys
 
-import yaml_source
-from problems import ERROR, Problem, format_all
+from reports.source import yaml_source
+from reports.source.problems import Problem
 
 LOCK_FILE = "data/lock.yml"
 OUTDATED = "lock-outdated"  # what `make lock` itself fixes
@@ -136,37 +133,3 @@ def differences(year, locked_pages) -> list:
             if key not in digests:
                 out.append((page.file, 1, f"段落 {key} 被删除"))
     return out
-
-
-def render(archive) -> str:
-    """The lock file's text for every published year, deterministic."""
-    lines = [HEADER]
-    for year in sorted((y for y in archive.years if not y.is_draft), key=lambda y: y.year):
-        lines.append(f'"{year.year}":')
-        lines.append(f"  version: {year.meta.current_version}")
-        lines.append("  pages:")
-        for src_uri, digests in year_digests(year).items():
-            lines.append(f"    {src_uri}:")
-            lines += [f"      {key}: \"{digest}\"" for key, digest in digests.items()]
-    return "\n".join(lines) + "\n"
-
-
-def main(argv=None) -> int:
-    import checks
-
-    argv = sys.argv[1:] if argv is None else argv
-    root = pathlib.Path(argv[0]) if argv else pathlib.Path(__file__).resolve().parent.parent
-    archive, problems = checks.check_project(root)
-    blocking = [p for p in problems if p.level == ERROR and p.code != OUTDATED]
-    if blocking:
-        print(format_all(blocking))
-        print("未更新锁定文件：请先改正上面的错误（正文有改动而没有新增版本记录的，也在其中）。")
-        return 1
-    (root / LOCK_FILE).write_text(render(archive), "utf-8")
-    published = [str(y.year) for y in archive.years if not y.is_draft]
-    print(f"已更新 {LOCK_FILE}：锁定了 {'、'.join(published) or '（无）'} 年的正文。请提交这个文件。")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -26,9 +26,8 @@ from __future__ import annotations
 
 import dataclasses
 
-import cross_year
-import navigation
-import report_text
+from reports.knowledge import cross_year
+from reports.model import report_text
 
 ITEM, SECTION, PARAGRAPH = "item", "section", "paragraph"
 KIND_LABELS = {ITEM: "编号事项", SECTION: "编号标题", PARAGRAPH: "无编号段落"}
@@ -141,7 +140,7 @@ def measure_records(archive) -> list:
             page = year.pages.get(kind.slug)
             if page is None:
                 continue
-            label = navigation.part_label(page, kind)
+            label = report_text.part_label(page, kind)
             for draft in page_measures(page):
                 text = "\n\n".join(b.text for b in draft.blocks)
                 anchors = tuple(b.anchor for b in draft.blocks)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from report_text import PARTS
+from reports.model.report_text import PARTS
 
 RECORDED, MENTION = "recorded", "mention"
 RUN_ON = "律规治学院官"

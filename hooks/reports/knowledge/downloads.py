@@ -25,8 +25,8 @@ import datetime
 import io
 import json
 
-import report_text
-import year_data
+from reports.model import report_text
+from reports.model import year_data
 
 # The tables of a year, in the order of the report, with their names on the
 # site.  Versions are in the JSON only: they describe the record, not the year.

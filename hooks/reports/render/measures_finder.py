@@ -9,23 +9,20 @@ page is simply the complete list, with no controls that do nothing.
 
 from __future__ import annotations
 
-import measures_index
-import render
-import report_text
-from catalog import DOCUMENT_KINDS
+from reports.knowledge import measures_index
+from reports.render import knowledge_pages
+from reports.render import templating
+from reports.model import report_text
+from reports.model.catalog import DOCUMENT_KINDS
 
 
 def finder(ctx, marker):
-    # page_fragments registers this handler, so it is imported here, not at
-    # the top: either module can then be imported first.
-    import page_fragments
-
     archive = ctx.archive
     catalog = archive.catalog
     records = measures_index.measure_records(archive)
     used_documents = {d for r in records for d in r.documents}
     used_campaigns = {c for r in records for c in r.campaigns}
-    document_labels = {d: page_fragments.document_cell(catalog, d)["text"] for d in used_documents}
+    document_labels = {d: knowledge_pages.document_cell(catalog, d)["text"] for d in used_documents}
 
     years = []
     for record in records:
@@ -50,6 +47,6 @@ def finder(ctx, marker):
         "documents": [document_labels[d] for d in r.documents],
         "campaigns": [catalog.campaigns[c].name for c in r.campaigns],
     } for r in records]
-    return render.render("finder.html", items=items, years=years, parts=parts,
+    return templating.render("finder.html", items=items, years=years, parts=parts,
                          document_groups=document_groups, campaigns=campaigns,
                          kind_labels=measures_index.KIND_LABELS)

@@ -10,7 +10,7 @@ decade, so a page carries its own decade's years plus one link per decade.
 
 from __future__ import annotations
 
-import report_text
+from reports.model import report_text
 
 
 # Site-wide pages, shown in the navigation when their file exists.
@@ -44,18 +44,9 @@ def year_section(year) -> dict:
     for kind in report_text.PARTS:
         page = year.pages.get(kind.slug)
         if page is not None:
-            items.append({part_label(page, kind): page.src_uri})
+            items.append({report_text.part_label(page, kind): page.src_uri})
     if "full" in year.pages:
         items.append({"全文（可打印）": year.pages["full"].src_uri})
     items.append({"与上年对比": f"{year.year}/compare.md"})  # see generated_pages
     label = f"{year.year}年度" + ("（草稿）" if year.is_draft else "")
     return {label: items}
-
-
-def part_label(page, kind) -> str:
-    """Short label such as ``一、主要举措和成效`` for a part page."""
-    for block in page.blocks:
-        if block.kind == "part":
-            numeral = block.text.split("、", 1)[0]
-            return f"{numeral}、{kind.short_title}"
-    return kind.short_title

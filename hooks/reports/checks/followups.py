@@ -20,10 +20,10 @@ Messages point at the data file and line, in the style of ``consistency``.
 from __future__ import annotations
 
 
-from problems import ERROR, WARNING
-from report_text import squash
-from schema import nearest
-from year_data import FOLLOWUP_STATUSES
+from reports.source.problems import ERROR, WARNING
+from reports.model.report_text import squash
+from reports.model.schema import nearest
+from reports.model.year_data import FOLLOWUP_STATUSES
 
 
 def previous_year(archive, number: int):

@@ -19,7 +19,7 @@ import re
 
 import yaml
 
-from problems import Problem
+from reports.source.problems import Problem
 
 INT = re.compile(r"^[-+]?[0-9]+$")
 FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")

@@ -12,8 +12,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
-import schema
-from catalog import identifier
+from reports.model import schema
+from reports.model.catalog import identifier
 
 STATUSES = {"published": "已发布", "draft": "草稿"}
 FOLLOWUP_STATUSES = {"done": "已落实", "partial": "部分落实", "not_done": "未落实", "pending": "待填写"}

@@ -7,9 +7,9 @@ The facts come from ``trends``, the markup from ``templates/trends.html``.
 
 from __future__ import annotations
 
-import render
-import report_text
-import trends
+from reports.render import templating
+from reports.model import report_text
+from reports.knowledge import trends
 
 
 def trends_page(ctx, marker):
@@ -32,4 +32,4 @@ def trends_page(ctx, marker):
         rows.append({"series": s, "cells": cells})
         sections.append({"series": s, "summary": trends.change_summary(s),
                          "chart": trends.svg_chart(s, years=numbers)})
-    return render.render("trends.html", years=years, rows=rows, sections=sections)
+    return templating.render("trends.html", years=years, rows=rows, sections=sections)

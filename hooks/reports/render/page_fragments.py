@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 
-import downloads
-import generated_pages
-import knowledge_pages
-import measures_finder
-import navigation
-import render
-import report_text
-import trends_page
-from markers import MarkerError
+from reports.knowledge import downloads
+from reports.model import pages
+from reports.render import knowledge_pages
+from reports.render import measures_finder
+from reports.render import templating
+from reports.model import report_text
+from reports.render import trends_page
+from reports.model.markers import MarkerError
 
 
 
@@ -62,7 +61,7 @@ class Context:
 
     @property
     def link(self):
-        return render.Linker(self.src_uri, self.config.use_directory_urls)
+        return templating.Linker(self.src_uri, self.config.use_directory_urls)
 
     def require_year(self, marker):
         if self.year is None:
@@ -81,7 +80,7 @@ def report_lines(ctx, year, page, shift: int = 0) -> list:
     for block in page.blocks:
         if block.anchor in errata:
             index = block.end - page.first_line
-            lines[index] += render.render("erratum.html", errata=errata[block.anchor])
+            lines[index] += templating.render("erratum.html", errata=errata[block.anchor])
     return lines
 
 
@@ -99,31 +98,31 @@ def year_bar(ctx) -> str:
     index = years.index(year)
 
     def same_part(other):
-        if slug in generated_pages.GENERATED:
+        if slug in pages.GENERATED:
             return {"year": other, "href": ctx.link(f"{other.year}/{slug}.md"), "exact": True}
         page = other.pages.get(slug) or other.pages.get("index")
         return {"year": other, "href": ctx.link(page.src_uri), "exact": page.slug == slug}
 
-    return render.render(
+    return templating.render(
         "year_bar.html", year=year, slug=slug,
         previous=same_part(years[index - 1]) if index > 0 else None,
         next=same_part(years[index + 1]) if index + 1 < len(years) else None,
         others=[same_part(y) for y in reversed(years[max(0, index - SWITCHER_SPAN):index + SWITCHER_SPAN + 1])],
         more=len(years) > 2 * SWITCHER_SPAN + 1,
-        parts=[(p, navigation.part_label(p, k)) for k in report_text.PARTS
+        parts=[(p, report_text.part_label(p, k)) for k in report_text.PARTS
                for p in [year.pages.get(k.slug)] if p is not None],
         link=ctx.link, archive_page="archive.md")
 
 
 def year_meta(ctx, marker):
     year = ctx.require_year(marker)
-    return render.render("year_meta.html", year=year, office=year.meta.office or ctx.config.office,
+    return templating.render("year_meta.html", year=year, office=year.meta.office or ctx.config.office,
                          link=ctx.link)
 
 
 def year_contents(ctx, marker):
     year = ctx.require_year(marker)
-    return render.render("year_contents.html", year=year, link=ctx.link)
+    return templating.render("year_contents.html", year=year, link=ctx.link)
 
 
 def report_full(ctx, marker):
@@ -153,7 +152,7 @@ def year_figures(ctx, marker):
     year = ctx.require_year(marker)
     if not year.meta.figures:
         return ""
-    return render.render("figures.html", figures=year.meta.figures, source=source_link(ctx, year))
+    return templating.render("figures.html", figures=year.meta.figures, source=source_link(ctx, year))
 
 
 def source_link(ctx, year):
@@ -166,18 +165,12 @@ def source_link(ctx, year):
     return link
 
 
-def document_cell(catalog, document_id):
-    document = catalog.documents[document_id]
-    text = document.label if document.kind == "theory" else f"《{document.label}》"
-    return {"text": text, "title": f"{document.name}（{document.kind_label}）"}
-
-
 def table(ctx, marker, name, caption, headings, rows):
     year = ctx.require_year(marker)
     entries = getattr(year.meta, name)
     if not entries:
         return ""
-    return render.render("table.html", table_id=f"table-{name}", caption=caption,
+    return templating.render("table.html", table_id=f"table-{name}", caption=caption,
                          headings=headings, rows=[{"cells": rows(e), "at": e.at} for e in entries],
                          source=source_link(ctx, year))
 
@@ -185,7 +178,7 @@ def table(ctx, marker, name, caption, headings, rows):
 def year_studies(ctx, marker):
     catalog = ctx.archive.catalog
     return table(ctx, marker, "studies", "学法清单", ("学习内容", "形式", "参加人员", "时间"),
-                 lambda s: (document_cell(catalog, s.document), s.how, s.who, s.when))
+                 lambda s: (knowledge_pages.document_cell(catalog, s.document), s.how, s.who, s.when))
 
 
 def year_campaigns(ctx, marker):
@@ -196,7 +189,7 @@ def year_campaigns(ctx, marker):
 
 def year_actions(ctx, marker):
     return table(ctx, marker, "actions", "主要负责人履职情况", ("日期", "人员", "事项"),
-                 lambda a: (render.date_zh(a.date), a.who, a.what))
+                 lambda a: (templating.date_zh(a.date), a.who, a.what))
 
 
 def year_shortcomings(ctx, marker):
@@ -210,24 +203,24 @@ def year_plans(ctx, marker):
 
 def year_versions(ctx, marker):
     year = ctx.require_year(marker)
-    return render.render("versions.html", year=year, source=source_link(ctx, year))
+    return templating.render("versions.html", year=year, source=source_link(ctx, year))
 
 
 def year_downloads(ctx, marker):
     year = ctx.require_year(marker)
-    return render.render("downloads.html", title=f"{year.year}年度数据下载",
+    return templating.render("downloads.html", title=f"{year.year}年度数据下载",
                          links=downloads.links_for(year), link=ctx.link)
 
 
 def site_archive(ctx, marker):
-    return render.render("archive.html", years=ctx.archive.years, parts=report_text.PARTS,
-                         link=ctx.link) + render.render(
+    return templating.render("archive.html", years=ctx.archive.years, parts=report_text.PARTS,
+                         link=ctx.link) + templating.render(
         "downloads.html", title="全部年度数据下载", links=downloads.archive_links(), link=ctx.link)
 
 
 def site_home(ctx, marker):
     archive = ctx.archive
-    return render.render("home.html", config=ctx.config, latest=archive.latest,
+    return templating.render("home.html", config=ctx.config, latest=archive.latest,
                          years=archive.years, link=ctx.link)
 
 

@@ -12,11 +12,21 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from problems import Problem
-from schema import nearest
+from reports.source.problems import Problem
+from reports.model.schema import nearest
 
 MARKER = re.compile(
     r"^<!--\s*(?P<name>[a-z]+:[a-z][a-z0-9-]*)(?P<args>(?:[ \t]+[^\s]+)*?)\s*-->\s*$")
+# Every marker a page may use.  The renderer (``render.page_fragments``) has
+# one handler for each; a test keeps the two the same.
+NAMES = (
+    "year:meta", "year:contents", "year:figures", "year:studies", "year:campaigns",
+    "year:actions", "year:shortcomings", "year:plans", "year:versions", "year:downloads",
+    "year:compare", "report:full",
+    "site:archive", "site:documents", "site:campaigns", "site:followups", "site:home",
+    "site:finder", "site:trends",
+)
+
 # Anything that looks like an attempt at a marker: lower-case word and colon.
 ATTEMPT = re.compile(r"^\s*<!--\s*[a-z]+\s*[:：]")
 

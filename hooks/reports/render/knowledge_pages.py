@@ -5,12 +5,19 @@ Thin handlers: the facts come from ``cross_year``, the markup from templates.
 
 from __future__ import annotations
 
-import calendar_months
-import compare
-import cross_year
-import render
-from catalog import DOCUMENT_KINDS
-from year_data import FOLLOWUP_STATUSES
+from reports.knowledge import calendar_months
+from reports.knowledge import compare
+from reports.knowledge import cross_year
+from reports.render import templating
+from reports.model.catalog import DOCUMENT_KINDS
+from reports.model.year_data import FOLLOWUP_STATUSES
+
+
+def document_cell(catalog, document_id):
+    """A catalogue document as a table cell: its short label, the full name on hover."""
+    document = catalog.documents[document_id]
+    text = document.label if document.kind == "theory" else f"《{document.label}》"
+    return {"text": text, "title": f"{document.name}（{document.kind_label}）"}
 
 
 def use_view(ctx, use) -> dict:
@@ -36,7 +43,7 @@ def documents_page(ctx, marker):
                  "years": sorted({u.year.year for u in found[d.id]})} for d in documents]})
     # Group headings are Markdown so that they appear in the page's table of
     # contents; their text is fixed (the kinds), never data.
-    return "".join(f"\n\n## {g['label']} {{#kind-{g['kind']}}}\n\n" + render.render("documents.html", group=g)
+    return "".join(f"\n\n## {g['label']} {{#kind-{g['kind']}}}\n\n" + templating.render("documents.html", group=g)
                    for g in groups)
 
 
@@ -45,7 +52,7 @@ def campaigns_page(ctx, marker):
     found = cross_year.campaign_uses(ctx.archive)
     return "".join(
         f"\n\n## {calendar_months.month_label(month)} {{#month-{month or 'unknown'}}}\n\n"
-        + render.render("campaigns.html", campaigns=[
+        + templating.render("campaigns.html", campaigns=[
             {"campaign": c, "uses": [use_view(ctx, u) for u in found[c.id]]} for c in campaigns])
         for month, campaigns in calendar_months.by_month(catalog.campaigns.values()))
 
@@ -74,7 +81,7 @@ def followups_page(ctx, marker):
         group["rows"].append(row)
     return "".join(
         f"\n\n## {group['year'].year}年度安排 {{#plans-{group['year'].year}}}\n\n"
-        + render.render("followups.html", group=group, statuses=FOLLOWUP_STATUSES)
+        + templating.render("followups.html", group=group, statuses=FOLLOWUP_STATUSES)
         for group in years) or "\n\n暂无年度安排数据。\n\n"
 
 
@@ -89,7 +96,7 @@ def compare_page(ctx, marker):
         page, _ = target_year.block(anchor)
         return ctx.link(page.src_uri, anchor) if page else ""
 
-    return render.render(
+    return templating.render(
         "compare.html", year=year, before=before,
         documents=compare.documents(before, year), campaigns=compare.campaigns(before, year),
         figures=compare.figures(before, year), parts=compare.text_changes(before, year),

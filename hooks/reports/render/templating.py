@@ -17,7 +17,7 @@ import re
 
 import jinja2
 
-import report_text
+from reports.model import report_text
 
 TEMPLATES = pathlib.Path(__file__).parent / "templates"
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from problems import Problem, WARNING
+from reports.source.problems import WARNING
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -36,6 +36,15 @@ PARTS = (
     PartKind("plans", "下一年度安排"),
 )
 PART_SLUGS = tuple(p.slug for p in PARTS)
+
+
+def part_label(page, kind) -> str:
+    """Short label such as ``一、主要举措和成效`` for a part page."""
+    for block in page.blocks:
+        if block.kind == "part":
+            numeral = block.text.split("、", 1)[0]
+            return f"{numeral}、{kind.short_title}"
+    return kind.short_title
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
 H1 = re.compile(r"^#\s+(?P<text>.+?)\s*$")

@@ -30,18 +30,19 @@ import pathlib
 import re
 import sys
 
-import archive as archive_module
-import consistency
-import new_year
-import report_text
-import year_data
-import yaml_source
-from followups import one_line, previous_year
-from new_year import describe, marker_line, page_markers, refusal, scalar
-from problems import Problem
+from reports.model import archive as archive_module
+from reports.checks import consistency
+from reports.commands import new_year
+from reports.model import report_text
+from reports.model import year_data
+from reports.source import yaml_source
+from reports.checks.followups import one_line, previous_year
+from reports.commands.new_year import describe, marker_line, page_markers, refusal, scalar
+from reports.commands import PROJECT_ROOT
+from reports.source.problems import Problem
 
 USAGE = ("用法：make import FILE=旧报告.docx YEAR=2022"
-         "（或 python hooks/importer.py 文件 2022 [项目目录]）")
+         "（或 PYTHONPATH=hooks .venv/bin/python -m reports import 文件 2022 [项目目录]）")
 EXTENSIONS = (".txt", ".docx")
 
 NUMERALS = report_text.NUMERALS
@@ -754,7 +755,7 @@ def main(argv=None) -> int:
         print(USAGE)
         return 1
     path, text = pathlib.Path(argv[0].strip()), argv[1].strip()
-    root = pathlib.Path(argv[2]) if len(argv) > 2 else pathlib.Path(__file__).resolve().parent.parent
+    root = pathlib.Path(argv[2]) if len(argv) > 2 else PROJECT_ROOT
     if not re.fullmatch(r"[0-9]{4}", text):
         print(f"年份“{text}”不对：请用半角阿拉伯数字写四位数的年份，例如 make import FILE=旧报告.docx YEAR=2022。")
         print("未创建任何文件。")
@@ -779,6 +780,3 @@ def main(argv=None) -> int:
     print(next_steps(plan, year))
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 
-from report_text import PARTS, squash
+from reports.model.report_text import PARTS, squash
 
 SIMILAR = 0.5  # below this a changed paragraph counts as removed + added
 

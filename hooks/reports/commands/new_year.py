@@ -22,16 +22,16 @@ import pathlib
 import re
 import sys
 
-import archive as archive_module
-import markers
-import page_fragments
-import report_text
-import year_data
-import yaml_source
-from followups import one_line, previous_year
-from problems import Problem, format_all
+from reports.model import archive as archive_module
+from reports.model import markers
+from reports.model import report_text
+from reports.model import year_data
+from reports.source import yaml_source
+from reports.checks.followups import one_line, previous_year
+from reports.commands import PROJECT_ROOT
+from reports.source.problems import Problem, format_all
 
-USAGE = "用法：make new-year YEAR=2024（或 python hooks/new_year.py 2024 [项目目录]）"
+USAGE = "用法：make new-year YEAR=2024（或 PYTHONPATH=hooks .venv/bin/python -m reports new-year 2024 [项目目录]）"
 
 # The report's title and the headings of its four parts, as the annual reports
 # are written (the parts are the contents that the rules on rule-of-law
@@ -178,11 +178,11 @@ def part_page(slug: str, year: int, found) -> str:
 
 def page_markers(page, area: str = "year:") -> list:
     """A previous year's known markers in ``area`` as ``(name, args)``, in order, each once."""
-    found, _ = markers.find(page.body.split("\n"), page.file, known=page_fragments.MARKERS)
+    found, _ = markers.find(page.body.split("\n"), page.file, known=markers.NAMES)
     out = []
     for marker in found:
         key = (marker.name, marker.args)
-        if marker.name.startswith(area) and marker.name in page_fragments.MARKERS and key not in out:
+        if marker.name.startswith(area) and marker.name in markers.NAMES and key not in out:
             out.append(key)
     return out
 
@@ -329,7 +329,7 @@ def main(argv=None) -> int:
         print(USAGE)
         return 1
     text = argv[0].strip()
-    root = pathlib.Path(argv[1]) if len(argv) > 1 else pathlib.Path(__file__).resolve().parent.parent
+    root = pathlib.Path(argv[1]) if len(argv) > 1 else PROJECT_ROOT
     if not re.fullmatch(r"[0-9]{4}", text):
         print(f"年份“{text}”不对：请用半角阿拉伯数字写四位数的年份，例如 make new-year YEAR=2024。")
         print("未创建任何文件。")
@@ -356,6 +356,3 @@ def main(argv=None) -> int:
     print(next_steps(year, previous))
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -12,9 +12,9 @@ import dataclasses
 import datetime
 import pathlib
 
-import schema
-import yaml_source
-from problems import Problem
+from reports.model import schema
+from reports.source import yaml_source
+from reports.source.problems import Problem
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_HINT = "编号只能用英文小写字母、数字和连字符，例如 civil-code。"

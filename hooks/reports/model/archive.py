@@ -9,15 +9,14 @@ here, so that adding a year is adding files, never editing code or config.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import pathlib
 import re
 
-import catalog as catalog_module
-import report_text
-import year_data
-import yaml_source
-from problems import Problem
+from reports.model import catalog as catalog_module
+from reports.model import report_text
+from reports.model import year_data
+from reports.source import yaml_source
+from reports.source.problems import Problem
 
 YEAR_DIR = re.compile(r"^(19|20)\d\d$")
 
