@@ -994,7 +994,7 @@ OBSERVER = """
 
 def search_timings(site: pathlib.Path, path: str, runs: int) -> list:
     """Per run: ms from ``page.goto`` to the first result, and where it went."""
-    from browser_support import CHROMIUM, CHROMIUM_ARGS, SEARCH_INPUT, block_other_hosts, serve
+    from support.browser import CHROMIUM, CHROMIUM_ARGS, SEARCH_INPUT, block_other_hosts, serve
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():

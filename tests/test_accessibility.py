@@ -32,10 +32,10 @@ import pathlib
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser_support import (
+from support.browser import (
     ANSWERED, PLACEHOLDER, RequestLog, block_other_hosts, serve, wait_for_search_index,
 )
-from conftest import fixture_project, mkdocs_build
+from support.project import fixture_project, mkdocs_build
 
 TIMEOUT_MS = 15_000
 SHOTS = pathlib.Path(os.environ.get("A11Y_SHOTS", "/tmp/shots"))

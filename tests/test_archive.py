@@ -9,7 +9,8 @@ import pytest
 
 from reports.model import archive as archive_module
 from reports.render import navigation
-from conftest import FIXTURE_OFFICE, fixture_project, mkdocs_build, run_command
+from support.project import fixture_project, mkdocs_build, run_command
+from support.repository import FIXTURE_OFFICE
 
 
 @pytest.fixture(scope="module")

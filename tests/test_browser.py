@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import (
+from support.browser import (
     A4_POINTS, RequestLog, SearchBox, block_other_hosts, css_font_families,
     pdf_page_count, pdf_page_sizes, rendered_fonts, serve, wait_for_search_index,
 )

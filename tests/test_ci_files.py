@@ -10,7 +10,8 @@ import sys
 
 import yaml
 
-from conftest import HOOKS, ROOT, copy_project
+from support.project import copy_project
+from support.repository import HOOKS, ROOT
 
 
 def readme_test_command() -> str:

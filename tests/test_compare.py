@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reports.knowledge import compare
-from conftest import fixture_project, mkdocs_build
+from support.project import fixture_project, mkdocs_build
 
 
 def test_character_diff_marks_deleted_and_inserted_text():

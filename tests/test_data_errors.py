@@ -12,8 +12,7 @@ import re
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
-from test_build_errors import run_check
+from support.project import copy_project, mkdocs_build, run_check
 
 CORPUS = pathlib.Path(__file__).parent / "fixtures" / "broken-data"
 Y = "data/years/2023.yml"

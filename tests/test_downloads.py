@@ -13,12 +13,10 @@ import json
 import re
 
 import pytest
-import yaml
-
 from reports.model import archive
 from reports.knowledge import downloads
 from reports.source import yaml_source
-from conftest import FIXTURE_ARCHIVE, ROOT
+from support.repository import FIXTURE_ARCHIVE, ROOT, configured_office
 
 BOM = b"\xef\xbb\xbf"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -33,13 +31,8 @@ def loaded():
 
 @pytest.fixture(scope="module")
 def office():
-    """``extra.office.name`` of mkdocs.yml (which has a python tag PyYAML's
-    safe loader refuses, so that tag is read as null)."""
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
-    return config["extra"]["office"]["name"]
+    """``extra.office.name`` of mkdocs.yml."""
+    return configured_office()
 
 
 @pytest.fixture(scope="module")

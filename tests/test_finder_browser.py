@@ -14,8 +14,8 @@ import pytest
 
 from reports.model import archive as archive_module
 from reports.knowledge import measures_index
-from browser_support import RequestLog, block_other_hosts, serve
-from conftest import ROOT
+from support.browser import RequestLog, block_other_hosts, serve
+from support.repository import ROOT
 
 TIMEOUT_MS = 15_000
 FINDER = "finder/"

@@ -15,10 +15,9 @@ from reports.commands import importer
 from reports.model import report_text
 from reports.model import year_data
 from reports.source import yaml_source
-from conftest import command_line, ROOT, SOURCE_2023, copy_project, mkdocs_build
-from test_build_errors import run_check
-from test_new_year import snapshot
-from test_site_build import ContentText, PART_PAGES, assert_in_source_order, squash, source_paragraphs
+from support.project import command_line, copy_project, mkdocs_build, run_check, snapshot
+from support.repository import ROOT, SOURCE_2023
+from support.site_text import PART_PAGES, ContentText, assert_in_source_order, source_paragraphs, squash
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 PAGES = ["index", "measures", "shortcomings", "leadership", "plans"]

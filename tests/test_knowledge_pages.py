@@ -7,7 +7,7 @@ import re
 import pytest
 
 from reports.knowledge import cross_year
-from conftest import fixture_project, mkdocs_build
+from support.project import fixture_project, mkdocs_build
 
 
 def owner_pattern(*pairs):

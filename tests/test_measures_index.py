@@ -18,7 +18,8 @@ from reports.model import archive as archive_module
 from reports.knowledge import cross_year
 from reports.knowledge import measures_index
 from reports.model import report_text
-from conftest import FIXTURE_ARCHIVE, ROOT, fixture_project, mkdocs_build
+from support.project import fixture_project, mkdocs_build
+from support.repository import FIXTURE_ARCHIVE, ROOT
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import re
 import pytest
 
 import search_worker
-from browser_support import block_other_hosts, serve
+from support.browser import block_other_hosts, serve
 
 SEPARATOR = "[\\s\\u200b\\u3000\\-、。，．？！；]+"
 CONFIG = {"lang": ["en"], "separator": SEPARATOR, "pipeline": [],

@@ -15,7 +15,8 @@ from reports.model import archive as archive_module
 from reports.render import page_fragments
 from reports.knowledge import trends
 from reports.render import trends_page
-from conftest import FIXTURE_ARCHIVE, fixture_project, mkdocs_build
+from support.project import fixture_project, mkdocs_build
+from support.repository import FIXTURE_ARCHIVE
 from reports.model.year_data import Figure
 
 SVG = "{http://www.w3.org/2000/svg}"
