@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from support.project import broken_copy, copy_project, mkdocs_build, run_check
 
 

@@ -12,7 +12,7 @@ import sys
 
 import reproducible
 from support.project import copy_project, mkdocs_build
-from support.repository import ROOT, SHARED_SOURCE_2023, SOURCE_2023
+from support.repository import ROOT
 from support.site_text import (
     PART_PAGES, ContentText, assert_in_source_order, loaded_references, source_paragraphs, squash,
 )
@@ -22,12 +22,6 @@ def article(site, path):
     parser = ContentText()
     parser.feed((site / path).read_text("utf-8"))
     return parser
-
-
-def test_kept_source_is_the_published_original():
-    if SHARED_SOURCE_2023.exists():
-        assert SOURCE_2023.read_bytes() == SHARED_SOURCE_2023.read_bytes()
-    assert "推进法治政府建设的的主要安排" in SOURCE_2023.read_text("utf-8")
 
 
 def test_every_source_paragraph_is_on_a_2023_page(site, source_2023):
@@ -102,19 +96,6 @@ def test_no_page_loads_anything_from_another_host(site):
     external = [(str(p.relative_to(site)), url) for p, url in loaded_references(site)
                 if EXTERNAL.match(url.strip())]
     assert not external, external[:10]
-
-
-def test_the_reference_scan_would_catch_an_external_font(tmp_path):
-    (tmp_path / "a.html").write_text(
-        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Noto">', "utf-8")
-    (tmp_path / "b.css").write_text("@font-face{src:url(//cdn.example/x.woff2)}", "utf-8")
-    urls = [u for _, u in loaded_references(tmp_path)]
-    assert urls == ["https://fonts.googleapis.com/css?family=Noto", "//cdn.example/x.woff2"]
-
-
-def test_theme_fonts_are_disabled():
-    config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    assert re.search(r"^\s+font: false", config, re.M)
 
 
 # --- Reproducibility ---------------------------------------------------------

@@ -2,7 +2,7 @@
 
 The files are compared with the YAML as editors wrote it (parsed with
 ``yaml_source``, not through the schema), both as ``downloads`` makes them and
-as the build writes them into the site.
+as the build writes them into the site (tests/site/test_downloads.py).
 """
 
 from __future__ import annotations
@@ -100,23 +100,6 @@ def test_2023_figures_ids_and_values(files):
     raw = YEARS[2023]["figures"]
     assert [(f["id"], f["value"]) for f in record["figures"]] == [(f["id"], f["value"]) for f in raw]
     assert ("random-inspections", 27) in [(f["id"], f["value"]) for f in record["figures"]]
-
-
-def test_entries_say_where_the_paragraph_is(loaded, files, site):
-    for year in loaded.years:
-        record = read_json(files[f"downloads/{year.year}/{year.year}.json"])
-        for table in downloads.LISTS:
-            for entry in record[table]:
-                if "at" not in entry:
-                    assert "page" not in entry
-                    continue
-                if entry["at"] is None:
-                    assert entry["page"] is None and entry["at_label"] is None
-                    continue
-                assert entry["at_label"] and entry["page"] == year.block(entry["at"])[0].src_uri
-                # The anchor is on the built page the entry names.
-                page = re.sub(r"(?:/index)?\.md$", "", entry["page"]) + "/index.html"
-                assert f'id="{entry["at"]}"' in (site / page).read_text("utf-8"), (table, entry)
 
 
 def test_catalogue_names_are_added(files):
@@ -221,7 +204,7 @@ def test_formula_in_the_data_is_neutralised_in_csv_but_kept_in_json(loaded):
     assert read_json(files["downloads/2023/2023.json"])["figures"][0]["label"] == "=1+1"
 
 
-# -- files, links and the built site ----------------------------------------
+# -- files and links ---------------------------------------------------------
 
 def test_files_are_reproducible(loaded, files, office):
     again = downloads.files_for(loaded, office=office)
@@ -274,10 +257,3 @@ def test_links_point_at_files(loaded, files):
     links = downloads.archive_links()
     assert links[0][1] == "downloads/archive.json"
     assert all(path in files for _, path in links)
-
-
-def test_the_build_writes_every_file(site, files):
-    written = {p.relative_to(site).as_posix() for p in (site / "downloads").rglob("*") if p.is_file()}
-    assert written == set(files)
-    for rel, data in files.items():
-        assert (site / rel).read_bytes() == data, rel
