@@ -1,6 +1,6 @@
-"""Session fixtures: the real site, built once the way ``make build`` builds
-it, into a temporary folder (tests then read its HTML), and the 2023 report
-as first published.
+"""Session fixtures: the real site and the fictional archive, each built once
+the way ``make build`` builds it, into a temporary folder (tests then read
+its HTML), and the 2023 report as first published.
 
 Helpers are in the ``support`` package; ``sys.path`` is set in pytest.ini.
 """
@@ -11,7 +11,7 @@ import pathlib
 
 import pytest
 
-from support.project import mkdocs_build
+from support.project import fixture_project, mkdocs_build
 from support.repository import ROOT, SOURCE_2023
 
 
@@ -21,6 +21,20 @@ def site(tmp_path_factory) -> pathlib.Path:
     result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def fictional_project(tmp_path_factory) -> pathlib.Path:
+    """The fictional archive (tests/fixtures/archive) as a locked project, built
+    once into its ``site/`` folder, for every test that only reads it.
+
+    It is shared, so nothing may change it: a test that needs the archive
+    changed makes its own project (``fixture_project``) or copies this one.
+    """
+    project = fixture_project(tmp_path_factory.mktemp("fictional") / "p")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project
 
 
 @pytest.fixture(scope="session")

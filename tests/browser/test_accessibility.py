@@ -35,7 +35,6 @@ from axe_playwright_python.sync_playwright import Axe
 from support.browser import (
     ANSWERED, PLACEHOLDER, RequestLog, block_other_hosts, serve, wait_for_search_index,
 )
-from support.project import fixture_project, mkdocs_build
 
 TIMEOUT_MS = 15_000
 SHOTS = pathlib.Path(os.environ.get("A11Y_SHOTS", "/tmp/shots"))
@@ -83,13 +82,9 @@ def base_url(site):
 
 
 @pytest.fixture(scope="module")
-def archive_url(tmp_path_factory):
-    """The fictional three-year archive (2091-2093), built and served."""
-    root = tmp_path_factory.mktemp("a11y-archive")
-    project = fixture_project(root / "project")
-    result = mkdocs_build(project, root / "site")
-    assert result.returncode == 0, result.stderr
-    with serve(root / "site") as url:
+def archive_url(fictional_project):
+    """The fictional three-year archive (2091-2093), built once per session and served."""
+    with serve(fictional_project / "site") as url:
         yield url
 
 

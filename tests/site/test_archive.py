@@ -7,16 +7,14 @@ import re
 
 import pytest
 
-from support.project import fixture_project, mkdocs_build, run_command
+from support.project import fixture_project, run_command
 from support.repository import FIXTURE_OFFICE
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    project = fixture_project(tmp_path_factory.mktemp("archive") / "p")
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def built(fictional_project):
+    """The fictional archive's site, built once per session (tests/conftest.py)."""
+    return fictional_project / "site"
 
 
 def page(site, path):
@@ -147,9 +145,8 @@ def test_download_links_point_at_the_written_files(built):
             assert (base / link).resolve().is_file(), (path, link)
 
 
-def test_a_missing_required_part_is_a_warning_naming_it(tmp_path):
-    project = fixture_project(tmp_path / "p")
-    check = run_command("check", project)
+def test_a_missing_required_part_is_a_warning_naming_it(fictional_project):
+    check = run_command("check", fictional_project)
     assert check.returncode == 0  # a warning does not fail the check
     assert ("docs/2092/leadership.md:1:1: [警告] 2092 年的报告缺少第三部分“第一责任人职责”"
             in check.stdout.splitlines())

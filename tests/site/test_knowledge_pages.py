@@ -10,11 +10,9 @@ from support.project import fixture_project, mkdocs_build
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    project = fixture_project(tmp_path_factory.mktemp("knowledge") / "p")
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    return project
+def built(fictional_project):
+    """The fictional archive, built once per session (tests/conftest.py)."""
+    return fictional_project
 
 
 def article(project, path):

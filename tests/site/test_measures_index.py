@@ -70,8 +70,9 @@ def build(project):
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    return build(fixture_project(tmp_path_factory.mktemp("finder") / "p"))
+def fixture_site(fictional_project):
+    """The fictional archive, built once per session (tests/conftest.py)."""
+    return fictional_project
 
 
 def test_finder_page_lists_every_record_with_its_filters(fixture_site):

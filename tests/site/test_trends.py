@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from support.project import fixture_project, mkdocs_build
+from support.project import mkdocs_build
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -42,11 +42,9 @@ def chart(html, fid):
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    project = fixture_project(tmp_path_factory.mktemp("trends") / "p")
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    return project
+def project(fictional_project):
+    """The fictional archive, built once per session (tests/conftest.py)."""
+    return fictional_project
 
 
 def test_built_page_has_the_table_and_a_chart_per_figure(project):
