@@ -38,25 +38,5 @@ def fictional_project(tmp_path_factory) -> pathlib.Path:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for every browser test of the session.
-
-    Playwright's sync API allows one instance per thread at a time, so the
-    browser test modules share this one (each test opens its own context).
-    """
-    from support.browser import CHROMIUM, CHROMIUM_ARGS
-
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} 不存在：浏览器测试需要 Debian 的 chromium 软件包"
-                    "（以 root 运行 make browser 可安装）")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
 def source_2023() -> str:
     return SOURCE_2023.read_text("utf-8")

@@ -10,43 +10,14 @@ from __future__ import annotations
 import pytest
 
 from support.browser import (
-    A4_POINTS, RequestLog, SearchBox, block_other_hosts, css_font_families,
-    pdf_page_count, pdf_page_sizes, rendered_fonts, serve, wait_for_search_index,
+    A4_POINTS, RequestLog, SearchBox, css_font_families,
+    new_page, pdf_page_count, pdf_page_sizes, rendered_fonts, wait_for_search_index,
 )
 
-TIMEOUT_MS = 15_000
 PAGES = ["", "2023/measures/", "2023/full/"]
 # Width of the text block on paper: A4 (210 mm) minus print.css's left and
 # right margins (28 + 26 mm), in CSS pixels (96 per inch).
 PRINT_TEXT_WIDTH = int((210 - 28 - 26) / 25.4 * 96)
-
-
-@pytest.fixture(scope="session")
-def base_url(site):
-    with serve(site) as url:
-        yield url
-
-
-def new_page(browser, **context_options):
-    """A page in a fresh, offline-safe context with short timeouts."""
-    context = browser.new_context(**context_options)
-    context.set_default_timeout(TIMEOUT_MS)
-    block_other_hosts(context)
-    return context.new_page()
-
-
-@pytest.fixture
-def open_page(browser):
-    """``open_page(**context_options)``: new pages, closed after the test."""
-    pages = []
-
-    def open_(**context_options):
-        pages.append(new_page(browser, **context_options))
-        return pages[-1]
-
-    yield open_
-    for page in pages:
-        page.context.close()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import re
 import pytest
 
 import search_worker
-from support.browser import block_other_hosts, serve
+from support.browser import new_page
 
 SEPARATOR = "[\\s\\u200b\\u3000\\-、。，．？！；]+"
 CONFIG = {"lang": ["en"], "separator": SEPARATOR, "pipeline": [],
@@ -64,15 +64,11 @@ DOCS = [
 
 
 @pytest.fixture(scope="module")
-def worker_page(browser, site):
-    with serve(site) as base:
-        context = browser.new_context()
-        context.set_default_timeout(15_000)
-        block_other_hosts(context)
-        page = context.new_page()
-        page.goto(base + "404.html")
-        yield page
-        context.close()
+def worker_page(browser, base_url):
+    page = new_page(browser)
+    page.goto(base_url + "404.html")
+    yield page
+    page.context.close()
 
 
 @pytest.fixture
