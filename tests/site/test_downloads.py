@@ -11,16 +11,13 @@ import re
 
 import pytest
 
-from reports.model import archive
 from reports.knowledge import downloads
-from support.repository import ROOT, configured_office
+from support.repository import ROOT, configured_office, load_archive
 
 
 @pytest.fixture(scope="module")
 def loaded():
-    result, problems = archive.load(ROOT)
-    assert not [p for p in problems if p.is_error], [p.format() for p in problems]
-    return result
+    return load_archive(ROOT)
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
-"""Where things are in the repository, and what its configuration says.
+"""Where things are in the repository, and what its configuration and data say.
 
-Pure paths and file reads, so that unit tests may use them too.
+Paths and reads in memory, so that unit tests may use them too.
 """
 
 from __future__ import annotations
@@ -8,6 +8,8 @@ from __future__ import annotations
 import pathlib
 
 import yaml
+
+from reports.model import archive
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 HOOKS = ROOT / "hooks"
@@ -30,3 +32,11 @@ def configured_office() -> str:
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
     return config["extra"]["office"]["name"]
+
+
+def load_archive(root: pathlib.Path = ROOT):
+    """The archive under ``root`` as the build loads it, for tests that compare
+    what is made from it; an error in its data fails the test at once."""
+    result, problems = archive.load(root)
+    assert not [p for p in problems if p.is_error], [p.format() for p in problems]
+    return result

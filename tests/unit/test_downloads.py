@@ -13,10 +13,11 @@ import json
 import re
 
 import pytest
+
 from reports.model import archive
 from reports.knowledge import downloads
 from reports.source import yaml_source
-from support.repository import FIXTURE_ARCHIVE, ROOT, configured_office
+from support.repository import FIXTURE_ARCHIVE, ROOT, configured_office, load_archive
 
 BOM = b"\xef\xbb\xbf"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -24,9 +25,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 @pytest.fixture(scope="module")
 def loaded():
-    result, problems = archive.load(ROOT)
-    assert not [p for p in problems if p.is_error], [p.format() for p in problems]
-    return result
+    return load_archive(ROOT)
 
 
 @pytest.fixture(scope="module")
