@@ -24,6 +24,20 @@ MEASURES = "一、推进法治政府建设的主要举措和成效"
 SHORTCOMINGS = "二、推进法治政府建设存在的不足和原因"
 
 
+def short_report(title, item="1.成立法治建设领导小组。"):
+    """The outline of the fixtures that are one short report with a single
+    oddity (page furniture, spaces around the title, another encoding): one
+    section with one item under 一, one section under 二."""
+    return [
+        ("title", title),
+        ("part", "measures", MEASURES),
+        ("section", "（一）加强组织领导。"),
+        ("item", item),
+        ("part", "shortcomings", SHORTCOMINGS),
+        ("section", "（一）学习不够深入。"),
+    ]
+
+
 def test_numbering_with_dun_hao_and_full_width_dot():
     report = parsed("item-numbering.txt")
     assert report.outline() == [
@@ -123,14 +137,7 @@ def test_addressee_line():
 
 def test_page_furniture_is_dropped_and_listed():
     report = parsed("furniture.txt")
-    assert report.outline() == [
-        ("title", "2015年度法治政府建设情况报告"),
-        ("part", "measures", MEASURES),
-        ("section", "（一）加强组织领导。"),
-        ("item", "1.成立法治建设领导小组。"),
-        ("part", "shortcomings", SHORTCOMINGS),
-        ("section", "（一）学习不够深入。"),
-    ]
+    assert report.outline() == short_report("2015年度法治政府建设情况报告")
     assert report.dropped == [
         (1, "索引号：11120112MB1234567X/2016-00012"),
         (2, "发布机构：示例区示例办公室"),
@@ -151,14 +158,8 @@ def test_gb18030_file_is_read_and_said_so():
         data.decode("utf-8")
     source, problems = importer.read_source(FIXTURES / "gb18030.txt")
     assert problems == [] and source.encoding == "GB18030" and "GB18030" in source.note
-    assert importer.parse_report(source.lines).outline() == [
-        ("title", "2012年度法治政府建设情况报告"),
-        ("part", "measures", MEASURES),
-        ("section", "（一）加强组织领导。"),
-        ("item", "1.成立法治建设领导小组，组织学习《民法典》。"),
-        ("part", "shortcomings", SHORTCOMINGS),
-        ("section", "（一）学习不够深入。"),
-    ]
+    assert importer.parse_report(source.lines).outline() == short_report(
+        "2012年度法治政府建设情况报告", item="1.成立法治建设领导小组，组织学习《民法典》。")
 
 
 def test_utf8_with_bom_and_utf16():
@@ -172,14 +173,7 @@ def test_utf8_with_bom_and_utf16():
 
 def test_title_with_surrounding_spaces_and_irregular_whitespace():
     report = parsed("title-spaces.txt")
-    assert report.outline() == [
-        ("title", "2014年度法治政府建设情况报告"),
-        ("part", "measures", MEASURES),
-        ("section", "（一）加强组织领导。"),
-        ("item", "1.成立法治建设领导小组。"),
-        ("part", "shortcomings", SHORTCOMINGS),
-        ("section", "（一）学习不够深入。"),
-    ]
+    assert report.outline() == short_report("2014年度法治政府建设情况报告")
     assert report.title_line == 1 and [p.line for p in report.parts] == [3, 6]
 
 
