@@ -159,7 +159,7 @@ def split(text):
 def test_paragraphs_around_items_are_records_of_their_own():
     text = ("# 一、部分\n\n导语段。\n\n## （一）有编号事项\n\n事项前的说明。\n\n1.第一项。\n\n2.第二项。\n\n"
             "事项后的小结。\n\n## （二）只有段落\n\n段落一。\n\n段落二。\n\n## （三）只有标题\n")
-    part, one, two, three = "一、部分", "（一）有编号事项", "（二）只有段落", "（三）只有标题"
+    part, one = "一、部分", "（一）有编号事项"
     assert split(text) == [
         ("paragraph", ["s1-p1"], (part,)),
         ("paragraph", ["s1-1-p1"], (part, one)),
