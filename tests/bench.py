@@ -28,7 +28,7 @@ reports, for each N, the median of several runs of:
 
 The synthetic years are fictional copies: every title says （测试数据）, the
 office is renamed, and they are written to a temporary folder, never into
-``docs/``.  ``synthesize`` is also used by ``tests/test_bench.py``.
+``docs/``.  ``synthesize`` is also used by ``tests/site/test_bench.py``.
 
 Usage: ``python tests/bench.py [--years 5,20,50] [--runs 3] [--keep DIR]``.
 """
@@ -994,7 +994,7 @@ OBSERVER = """
 
 def search_timings(site: pathlib.Path, path: str, runs: int) -> list:
     """Per run: ms from ``page.goto`` to the first result, and where it went."""
-    from browser_support import CHROMIUM, CHROMIUM_ARGS, SEARCH_INPUT, block_other_hosts, serve
+    from support.browser import CHROMIUM, CHROMIUM_ARGS, SEARCH_INPUT, block_other_hosts, serve
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():

@@ -15,7 +15,7 @@ import re
 import pytest
 
 import search_worker
-from browser_support import block_other_hosts, serve
+from support.browser import new_page
 
 SEPARATOR = "[\\s\\u200b\\u3000\\-、。，．？！；]+"
 CONFIG = {"lang": ["en"], "separator": SEPARATOR, "pipeline": [],
@@ -64,15 +64,11 @@ DOCS = [
 
 
 @pytest.fixture(scope="module")
-def worker_page(browser, site):
-    with serve(site) as base:
-        context = browser.new_context()
-        context.set_default_timeout(15_000)
-        block_other_hosts(context)
-        page = context.new_page()
-        page.goto(base + "404.html")
-        yield page
-        context.close()
+def worker_page(browser, base_url):
+    page = new_page(browser)
+    page.goto(base_url + "404.html")
+    yield page
+    page.context.close()
 
 
 @pytest.fixture
@@ -204,37 +200,3 @@ def test_highlighting_never_breaks_markup_or_entities(ask):
 def test_a_broken_query_answers_with_no_results(ask):
     results = ask("", "   ", "***", "-", "~^", '"')
     assert all(result == {"items": []} for result in results)
-
-
-# --- The hook that points the theme at the worker --------------------------------
-
-def test_every_page_asks_for_this_worker_with_its_content_hash(site):
-    import hashlib
-
-    worker = site / search_worker.WORKER
-    version = hashlib.sha256(worker.read_bytes()).hexdigest()[:12]
-    pages = sorted(site.rglob("*.html"))
-    assert len(pages) >= 15  # every page of the real site, 404.html included
-    for page in pages:
-        html = page.read_text("utf-8")
-        found = re.findall(r'"search": "([^"]*)"', html)
-        assert len(found) == 1, page
-        assert found[0].endswith(f"{search_worker.WORKER}?v={version}"), (page, found)
-        assert "workers/search." not in html, page
-    # Relative from the page, so the site works under any sub-path.
-    measures = (site / "2023/measures/index.html").read_text("utf-8")
-    assert f'"search": "../../{search_worker.WORKER}?v={version}"' in measures
-
-
-def test_a_theme_that_writes_its_config_differently_stops_the_build():
-    from mkdocs.exceptions import Abort
-
-    theme = ('<script id="__config" type="application/json">{"base": ".", '
-             '"search": "../assets/javascripts/workers/search.a7633da7.min.js"}</script>')
-    assert search_worker.use_worker(theme, "abc") == theme.replace(
-        "assets/javascripts/workers/search.a7633da7.min.js", "assets/javascripts/search-worker.js?v=abc")
-    assert search_worker.use_worker("<p>no config</p>", "abc") == "<p>no config</p>"
-    changed = theme.replace('"search": ', '"worker": ')
-    with pytest.raises(Abort) as error:
-        search_worker.use_worker(changed, "abc")
-    assert "hooks/search_worker.py" in str(error.value)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
-from test_build_errors import broken_copy, run_check
+from support.project import broken_copy, run_check
+from support.repository import ROOT
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
 

@@ -7,17 +7,14 @@ import re
 
 import pytest
 
-from reports.model import archive as archive_module
-from reports.render import navigation
-from conftest import FIXTURE_OFFICE, fixture_project, mkdocs_build, run_command
+from support.project import fixture_project, run_command
+from support.repository import FIXTURE_OFFICE
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    project = fixture_project(tmp_path_factory.mktemp("archive") / "p")
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def built(fictional_project):
+    """The fictional archive's site, built once per session (tests/conftest.py)."""
+    return fictional_project / "site"
 
 
 def page(site, path):
@@ -81,17 +78,6 @@ def test_erratum_is_shown_under_its_paragraph_and_the_text_is_unchanged(built):
         assert "原文“示例宣传日”应为“示例宣传周”" in paragraph.group(2)
     versions = article(page(built, "2091/index.html"))
     assert "当前为第 2 版" in versions and "增加勘误 1 条。" in versions
-
-
-def test_navigation_stays_flat_with_many_years():
-    from reports.model import year_data
-    years = [archive_module.Year(year_data.YearData(y, f"{y}年度报告", "published"), "", None, {})
-             for y in range(2060, 2048, -1)]
-    nav = navigation.build(archive_module.Archive(years))
-    labels = [next(iter(item)) for item in nav]
-    assert labels == ["首页", "2060—2069年", "2050—2059年", "2040—2049年"]
-    few = navigation.build(archive_module.Archive(years[:3]))
-    assert [next(iter(item)) for item in few] == ["首页", "2060年度", "2059年度", "2058年度"]
 
 
 # --- The lock: a published year's text cannot change silently ------------------
@@ -159,23 +145,8 @@ def test_download_links_point_at_the_written_files(built):
             assert (base / link).resolve().is_file(), (path, link)
 
 
-def test_a_missing_required_part_is_a_warning_naming_it(tmp_path):
-    project = fixture_project(tmp_path / "p")
-    check = run_command("check", project)
+def test_a_missing_required_part_is_a_warning_naming_it(fictional_project):
+    check = run_command("check", fictional_project)
     assert check.returncode == 0  # a warning does not fail the check
     assert ("docs/2092/leadership.md:1:1: [警告] 2092 年的报告缺少第三部分“第一责任人职责”"
             in check.stdout.splitlines())
-
-
-def test_switcher_lists_the_years_around_the_current_one_only():
-    from reports.render import page_fragments
-    from reports.model import year_data
-    years = [archive_module.Year(year_data.YearData(y, f"{y}年度报告", "published"), "", None,
-                                 {"index": archive_module.Page(f"{y}/index.md", "", "index", "", "", 1, [])})
-             for y in range(2040, 2000, -1)]
-    ctx = page_fragments.Context("2020/index.md", archive_module.Archive(years),
-                                 page_fragments.SiteConfig("站", "机关"))
-    html = page_fragments.year_bar(ctx)
-    options = re.findall(r"<option[^>]*>([^<]+)</option>", html)
-    assert options == [f"{y}年度" for y in range(2025, 2014, -1)] + ["更多年度……"]
-    assert '<option value="../archive/">更多年度……</option>' in html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reports.model import catalog
 from reports.model import year_data
-from conftest import ROOT
+from support.repository import ROOT
 
 
 def keys(record):

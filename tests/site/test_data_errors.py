@@ -7,15 +7,14 @@ The corpus is ``tests/fixtures/broken-data/``: each file replaces
 
 from __future__ import annotations
 
-import pathlib
 import re
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
-from test_build_errors import run_check
+from support.project import copy_project, mkdocs_build, run_check
+from support.repository import ROOT
 
-CORPUS = pathlib.Path(__file__).parent / "fixtures" / "broken-data"
+CORPUS = ROOT / "tests" / "fixtures" / "broken-data"
 Y = "data/years/2023.yml"
 
 EXPECTED = {

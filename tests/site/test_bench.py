@@ -14,7 +14,7 @@ import pathlib
 import pytest
 
 import bench
-from conftest import mkdocs_build, run_command
+from support.project import mkdocs_build, run_command
 
 YEARS = 3
 SEED = 7

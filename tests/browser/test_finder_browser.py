@@ -14,10 +14,9 @@ import pytest
 
 from reports.model import archive as archive_module
 from reports.knowledge import measures_index
-from browser_support import RequestLog, block_other_hosts, serve
-from conftest import ROOT
+from support.browser import RequestLog, new_page
+from support.repository import ROOT
 
-TIMEOUT_MS = 15_000
 FINDER = "finder/"
 LAW = "administrative-reconsideration-law"
 VISIBLE_ITEMS = "ol.finder-list > li:not([hidden])"
@@ -32,12 +31,6 @@ READ_VISIBLE = """items => items.map(li => ({
 def records():
     archive, _ = archive_module.load(ROOT)
     return measures_index.measure_records(archive)
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with serve(site) as url:
-        yield url
 
 
 class Finder:
@@ -76,11 +69,9 @@ def open_finder(browser, base_url):
     contexts = []
 
     def open_(**context_options) -> Finder:
-        context = browser.new_context(**context_options)
-        context.set_default_timeout(TIMEOUT_MS)
-        block_other_hosts(context)
-        contexts.append(context)
-        return Finder(context.new_page(), base_url)
+        page = new_page(browser, **context_options)
+        contexts.append(page.context)
+        return Finder(page, base_url)
 
     yield open_
     for context in contexts:

@@ -1,21 +1,10 @@
-"""与上年对比: differences between a year and the previous one."""
+"""与上年对比: the generated page of every year, built from the fictional fixture archive."""
 
 from __future__ import annotations
 
 import re
 
-from reports.knowledge import compare
-from conftest import fixture_project, mkdocs_build
-
-
-def test_character_diff_marks_deleted_and_inserted_text():
-    assert compare.char_segments("组织1名执法人员", "组织12名执法人员") == [
-        ("same", "组织1"), ("ins", "2"), ("same", "名执法人员")]
-
-
-def test_set_change_keeps_order_and_ignores_repeats():
-    change = compare.set_change(["a", "b", "b"], ["b", "c", "c"])
-    assert (change.new, change.dropped, change.kept) == (["c"], ["a"], ["b"])
+from support.project import fixture_project, mkdocs_build
 
 
 def test_compare_pages_are_generated_for_every_year(tmp_path):

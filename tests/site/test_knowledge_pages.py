@@ -6,31 +6,13 @@ import re
 
 import pytest
 
-from reports.knowledge import cross_year
-from conftest import fixture_project, mkdocs_build
-
-
-def owner_pattern(*pairs):
-    entries = [type("E", (), {"id": i, "names": names})() for i, names in pairs]
-    return cross_year.name_pattern(entries)
-
-
-def test_mentions_take_the_longest_name_and_skip_run_on_words():
-    pattern, owner = owner_pattern(("law", ["行政复议法"]), ("regs", ["行政复议法实施条例"]),
-                                   ("air", ["人民防空法", "人防法"]), ("const", ["宪法"]))
-    assert cross_year.mentions_in("学习《行政复议法实施条例》", pattern, owner) == ["regs"]
-    assert cross_year.mentions_in("宣传人防法律法规", pattern, owner) == []
-    assert cross_year.mentions_in("宣传人防法和人民防空法", pattern, owner) == ["air"]
-    assert cross_year.mentions_in("学习宪法", pattern, owner) == []  # two characters, bare
-    assert cross_year.mentions_in("学习《宪法》", pattern, owner) == ["const"]
+from support.project import fixture_project, mkdocs_build
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    project = fixture_project(tmp_path_factory.mktemp("knowledge") / "p")
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    return project
+def built(fictional_project):
+    """The fictional archive, built once per session (tests/conftest.py)."""
+    return fictional_project
 
 
 def article(project, path):

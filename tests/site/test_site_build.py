@@ -4,50 +4,18 @@ from __future__ import annotations
 
 import filecmp
 import gzip
-import html
 import os
 import re
 import struct
 import subprocess
 import sys
-from html.parser import HTMLParser
-
 
 import reproducible
-from conftest import ROOT, SHARED_SOURCE_2023, SOURCE_2023, copy_project, mkdocs_build
-
-PART_PAGES = ["measures", "shortcomings", "leadership", "plans"]
-
-
-class ContentText(HTMLParser):
-    """Text of the page's article, without permalink symbols and scripts."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth = 0  # inside <article>
-        self.skip = 0
-        self.parts = []
-        self.ids = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "article":
-            self.depth += 1
-        if self.depth and attrs.get("id"):
-            self.ids.append(attrs["id"])
-        if self.skip or (self.depth and (tag in ("script", "style")
-                                         or "headerlink" in (attrs.get("class") or ""))):
-            self.skip += 1
-
-    def handle_endtag(self, tag):
-        if self.skip:
-            self.skip -= 1
-        if tag == "article":
-            self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth and not self.skip:
-            self.parts.append(data)
+from support.project import copy_project, mkdocs_build
+from support.repository import ROOT
+from support.site_text import (
+    PART_PAGES, ContentText, assert_in_source_order, loaded_references, source_paragraphs, squash,
+)
 
 
 def article(site, path):
@@ -56,35 +24,12 @@ def article(site, path):
     return parser
 
 
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def source_paragraphs(text: str):
-    return [squash(line) for line in text.splitlines() if line.strip()]
-
-
-def test_kept_source_is_the_published_original():
-    if SHARED_SOURCE_2023.exists():
-        assert SOURCE_2023.read_bytes() == SHARED_SOURCE_2023.read_bytes()
-    assert "推进法治政府建设的的主要安排" in SOURCE_2023.read_text("utf-8")
-
-
 def test_every_source_paragraph_is_on_a_2023_page(site, source_2023):
     pages = ["2023/index.html"] + [f"2023/{p}/index.html" for p in PART_PAGES]
     texts = {p: squash("".join(article(site, p).parts)) for p in pages}
     missing = [para for para in source_paragraphs(source_2023)
                if not any(para in text for text in texts.values())]
     assert not missing, f"not found verbatim on any 2023 page: {missing[:3]}"
-
-
-def assert_in_source_order(text: str, source: str) -> None:
-    """Every paragraph of ``source`` is in ``text``, in the same order."""
-    position = 0
-    for para in source_paragraphs(source):
-        found = text.find(para, position)
-        assert found >= 0, f"missing or out of order on the one-page report: {para[:40]}"
-        position = found + len(para)
 
 
 def test_full_report_has_every_paragraph_in_source_order(site, source_2023):
@@ -130,7 +75,6 @@ def test_home_page_shows_office_and_latest_report(site):
 
 
 def test_office_comes_from_configuration(tmp_path):
-    from conftest import copy_project
     project = copy_project(tmp_path / "p")
     config = (project / "mkdocs.yml").read_text("utf-8")
     config = config.replace("天津市津南区国防动员办公室", "示例市示例区人民防空办公室")
@@ -145,54 +89,13 @@ def test_office_comes_from_configuration(tmp_path):
 
 # --- Intranet: nothing a browser loads may point at another host -------------
 
-URL_ATTR = re.compile(r'\b(?:src|href|srcset|action|poster|data)\s*=\s*["\']([^"\']+)["\']', re.I)
-CSS_URL = re.compile(r'url\(\s*["\']?([^"\')]+)')
-CSS_IMPORT = re.compile(r'@import\s+["\']([^"\']+)')
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
-
-
-def loaded_references(site):
-    """(file, url) for every URL the browser would fetch from built files."""
-    for path in sorted(site.rglob("*")):
-        if path.suffix == ".html":
-            text = path.read_text("utf-8")
-            for tag in re.finditer(r"<(link|script|img|iframe|source|video|audio|embed|object|form)\b[^>]*>", text, re.I):
-                element = tag.group(0)
-                if tag.group(1).lower() == "link" and not re.search(
-                        r'rel=["\'](?:stylesheet|icon|preload|modulepreload|prefetch|manifest|preconnect|dns-prefetch)', element):
-                    continue
-                for url in URL_ATTR.findall(element):
-                    yield path, html.unescape(url)
-            for style in re.findall(r"<style\b[^>]*>(.*?)</style>", text, re.S | re.I):
-                for url in CSS_URL.findall(style) + CSS_IMPORT.findall(style):
-                    yield path, url
-        elif path.suffix == ".css":
-            text = path.read_text("utf-8")
-            for url in CSS_URL.findall(text) + CSS_IMPORT.findall(text):
-                yield path, url
-        elif path.suffix == ".js":
-            text = path.read_text("utf-8")
-            for m in re.finditer(r'(?:importScripts|fetch|import)\s*\(\s*["\']((?:https?:)?//[^"\']+)', text):
-                yield path, m.group(1)
 
 
 def test_no_page_loads_anything_from_another_host(site):
     external = [(str(p.relative_to(site)), url) for p, url in loaded_references(site)
                 if EXTERNAL.match(url.strip())]
     assert not external, external[:10]
-
-
-def test_the_reference_scan_would_catch_an_external_font(tmp_path):
-    (tmp_path / "a.html").write_text(
-        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Noto">', "utf-8")
-    (tmp_path / "b.css").write_text("@font-face{src:url(//cdn.example/x.woff2)}", "utf-8")
-    urls = [u for _, u in loaded_references(tmp_path)]
-    assert urls == ["https://fonts.googleapis.com/css?family=Noto", "//cdn.example/x.woff2"]
-
-
-def test_theme_fonts_are_disabled():
-    config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    assert re.search(r"^\s+font: false", config, re.M)
 
 
 # --- Reproducibility ---------------------------------------------------------

@@ -82,6 +82,18 @@ def block_other_hosts(context) -> None:
     context.route("**/*", handle)
 
 
+TIMEOUT_MS = 15_000  # what a page may take on a loaded build machine
+
+
+def new_page(browser, **context_options):
+    """A page in a fresh, offline-safe context with short timeouts: no cache
+    or storage shared with another test, requests to other hosts aborted."""
+    context = browser.new_context(**context_options)
+    context.set_default_timeout(TIMEOUT_MS)
+    block_other_hosts(context)
+    return context.new_page()
+
+
 class RequestLog:
     """Every URL a page requests, including those of its workers."""
 

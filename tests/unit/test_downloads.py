@@ -2,7 +2,7 @@
 
 The files are compared with the YAML as editors wrote it (parsed with
 ``yaml_source``, not through the schema), both as ``downloads`` makes them and
-as the build writes them into the site.
+as the build writes them into the site (tests/site/test_downloads.py).
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ import json
 import re
 
 import pytest
-import yaml
 
 from reports.model import archive
 from reports.knowledge import downloads
 from reports.source import yaml_source
-from conftest import FIXTURE_ARCHIVE, ROOT
+from support.repository import FIXTURE_ARCHIVE, ROOT, configured_office, load_archive
 
 BOM = b"\xef\xbb\xbf"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -26,20 +25,13 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 @pytest.fixture(scope="module")
 def loaded():
-    result, problems = archive.load(ROOT)
-    assert not [p for p in problems if p.is_error], [p.format() for p in problems]
-    return result
+    return load_archive(ROOT)
 
 
 @pytest.fixture(scope="module")
 def office():
-    """``extra.office.name`` of mkdocs.yml (which has a python tag PyYAML's
-    safe loader refuses, so that tag is read as null)."""
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
-    return config["extra"]["office"]["name"]
+    """``extra.office.name`` of mkdocs.yml."""
+    return configured_office()
 
 
 @pytest.fixture(scope="module")
@@ -107,23 +99,6 @@ def test_2023_figures_ids_and_values(files):
     raw = YEARS[2023]["figures"]
     assert [(f["id"], f["value"]) for f in record["figures"]] == [(f["id"], f["value"]) for f in raw]
     assert ("random-inspections", 27) in [(f["id"], f["value"]) for f in record["figures"]]
-
-
-def test_entries_say_where_the_paragraph_is(loaded, files, site):
-    for year in loaded.years:
-        record = read_json(files[f"downloads/{year.year}/{year.year}.json"])
-        for table in downloads.LISTS:
-            for entry in record[table]:
-                if "at" not in entry:
-                    assert "page" not in entry
-                    continue
-                if entry["at"] is None:
-                    assert entry["page"] is None and entry["at_label"] is None
-                    continue
-                assert entry["at_label"] and entry["page"] == year.block(entry["at"])[0].src_uri
-                # The anchor is on the built page the entry names.
-                page = re.sub(r"(?:/index)?\.md$", "", entry["page"]) + "/index.html"
-                assert f'id="{entry["at"]}"' in (site / page).read_text("utf-8"), (table, entry)
 
 
 def test_catalogue_names_are_added(files):
@@ -228,7 +203,7 @@ def test_formula_in_the_data_is_neutralised_in_csv_but_kept_in_json(loaded):
     assert read_json(files["downloads/2023/2023.json"])["figures"][0]["label"] == "=1+1"
 
 
-# -- files, links and the built site ----------------------------------------
+# -- files and links ---------------------------------------------------------
 
 def test_files_are_reproducible(loaded, files, office):
     again = downloads.files_for(loaded, office=office)
@@ -281,10 +256,3 @@ def test_links_point_at_files(loaded, files):
     links = downloads.archive_links()
     assert links[0][1] == "downloads/archive.json"
     assert all(path in files for _, path in links)
-
-
-def test_the_build_writes_every_file(site, files):
-    written = {p.relative_to(site).as_posix() for p in (site / "downloads").rglob("*") if p.is_file()}
-    assert written == set(files)
-    for rel, data in files.items():
-        assert (site / rel).read_bytes() == data, rel

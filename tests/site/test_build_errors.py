@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-
-from conftest import copy_project, mkdocs_build, run_command
-
-
-def broken_copy(tmp_path, path, old, new):
-    project = copy_project(tmp_path / "p")
-    file = project / path
-    text = file.read_text("utf-8")
-    assert old in text
-    file.write_text(text.replace(old, new, 1), "utf-8")
-    return project
-
-
-def run_check(project):
-    return run_command("check", project)
+from support.project import broken_copy, copy_project, mkdocs_build, run_check
 
 
 def test_unknown_marker_fails_build_and_check_with_file_and_line(tmp_path):

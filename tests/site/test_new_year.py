@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 
 import pytest
 
@@ -15,9 +14,9 @@ from reports.commands import new_year
 from reports.model import report_text
 from reports.model import year_data
 from reports.source import yaml_source
-from conftest import command_line, ROOT, copy_project, mkdocs_build
 from reports.source.problems import ERROR, WARNING
-from test_build_errors import run_check
+from support.project import command_line, copy_project, mkdocs_build, run_check, snapshot
+from support.repository import ROOT
 
 PLANS_2023 = ["study-xi-rule-of-law-thought", "education-base-students",
               "alarm-drill-publicity", "enforcement-staff-training"]
@@ -31,11 +30,6 @@ def run_new_year(project, *args, root=True):
     if root and args:
         argv.append(str(project))
     return subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=project, env=env)
-
-
-def snapshot(project) -> dict:
-    return {p.relative_to(project).as_posix(): p.read_bytes()
-            for p in sorted(project.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
 
 
 @pytest.fixture(scope="module")

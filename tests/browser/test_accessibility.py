@@ -32,12 +32,10 @@ import pathlib
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser_support import (
-    ANSWERED, PLACEHOLDER, RequestLog, block_other_hosts, serve, wait_for_search_index,
+from support.browser import (
+    ANSWERED, PLACEHOLDER, RequestLog, serve, wait_for_search_index,
 )
-from conftest import fixture_project, mkdocs_build
 
-TIMEOUT_MS = 15_000
 SHOTS = pathlib.Path(os.environ.get("A11Y_SHOTS", "/tmp/shots"))
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -77,37 +75,10 @@ FOCUSED = """() => {
 
 
 @pytest.fixture(scope="module")
-def base_url(site):
-    with serve(site) as url:
+def archive_url(fictional_project):
+    """The fictional three-year archive (2091-2093), built once per session and served."""
+    with serve(fictional_project / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def archive_url(tmp_path_factory):
-    """The fictional three-year archive (2091-2093), built and served."""
-    root = tmp_path_factory.mktemp("a11y-archive")
-    project = fixture_project(root / "project")
-    result = mkdocs_build(project, root / "site")
-    assert result.returncode == 0, result.stderr
-    with serve(root / "site") as url:
-        yield url
-
-
-@pytest.fixture
-def open_page(browser):
-    """``open_page(**context_options)``: pages in fresh offline-safe contexts."""
-    pages = []
-
-    def open_(**context_options):
-        context = browser.new_context(**context_options)
-        context.set_default_timeout(TIMEOUT_MS)
-        block_other_hosts(context)
-        pages.append(context.new_page())
-        return pages[-1]
-
-    yield open_
-    for page in pages:
-        page.context.close()
 
 
 # --- axe-core -------------------------------------------------------------------

@@ -1,0 +1,94 @@
+"""Readers of built pages and of the report's source text.
+
+Plain functions of text and files (no build, no process), so that a unit test
+can check a reader on a page written by hand, and the site tests can trust it
+on the built site.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+PART_PAGES = ["measures", "shortcomings", "leadership", "plans"]
+
+
+class ContentText(HTMLParser):
+    """Text of the page's article, without permalink symbols and scripts."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # inside <article>
+        self.skip = 0
+        self.parts = []
+        self.ids = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article":
+            self.depth += 1
+        if self.depth and attrs.get("id"):
+            self.ids.append(attrs["id"])
+        if self.skip or (self.depth and (tag in ("script", "style")
+                                         or "headerlink" in (attrs.get("class") or ""))):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if self.skip:
+            self.skip -= 1
+        if tag == "article":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.parts.append(data)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def source_paragraphs(text: str):
+    return [squash(line) for line in text.splitlines() if line.strip()]
+
+
+def assert_in_source_order(text: str, source: str) -> None:
+    """Every paragraph of ``source`` is in ``text``, in the same order."""
+    position = 0
+    for para in source_paragraphs(source):
+        found = text.find(para, position)
+        assert found >= 0, f"missing or out of order on the one-page report: {para[:40]}"
+        position = found + len(para)
+
+
+# --- What a browser would fetch from the built files ---------------------------
+
+URL_ATTR = re.compile(r'\b(?:src|href|srcset|action|poster|data)\s*=\s*["\']([^"\']+)["\']', re.I)
+CSS_URL = re.compile(r'url\(\s*["\']?([^"\')]+)')
+CSS_IMPORT = re.compile(r'@import\s+["\']([^"\']+)')
+
+
+def loaded_references(site):
+    """(file, url) for every URL the browser would fetch from built files."""
+    for path in sorted(site.rglob("*")):
+        if path.suffix == ".html":
+            text = path.read_text("utf-8")
+            for tag in re.finditer(r"<(link|script|img|iframe|source|video|audio|embed|object|form)\b[^>]*>", text, re.I):
+                element = tag.group(0)
+                if tag.group(1).lower() == "link" and not re.search(
+                        r'rel=["\'](?:stylesheet|icon|preload|modulepreload|prefetch|manifest|preconnect|dns-prefetch)', element):
+                    continue
+                for url in URL_ATTR.findall(element):
+                    yield path, html.unescape(url)
+            for style in re.findall(r"<style\b[^>]*>(.*?)</style>", text, re.S | re.I):
+                for url in CSS_URL.findall(style) + CSS_IMPORT.findall(style):
+                    yield path, url
+        elif path.suffix == ".css":
+            text = path.read_text("utf-8")
+            for url in CSS_URL.findall(text) + CSS_IMPORT.findall(text):
+                yield path, url
+        elif path.suffix == ".js":
+            text = path.read_text("utf-8")
+            for m in re.finditer(r'(?:importScripts|fetch|import)\s*\(\s*["\']((?:https?:)?//[^"\']+)', text):
+                yield path, m.group(1)
