@@ -85,7 +85,7 @@ def check(archive, entries, located) -> list:
         if entry is None:
             problems.append(Problem(LOCK_FILE, 1, 1, f"{year.year} 年已发布，但正文还没有锁定",
                                     "请运行 make lock 记录正文的校验值，并提交 data/lock.yml。",
-                                    code=OUTDATED))
+                                    rule=OUTDATED))
             continue
         locked_version, locked_pages = entry
         changes = differences(year, locked_pages)
@@ -94,7 +94,7 @@ def check(archive, entries, located) -> list:
         if data.current_version > locked_version:
             problems.append(year.located.problem(
                 ("versions",), f"{year.year} 年新增了第 {data.current_version} 版，但锁定文件还是第 {locked_version} 版",
-                "请运行 make lock 更新校验值，并提交 data/lock.yml。", code=OUTDATED))
+                "请运行 make lock 更新校验值，并提交 data/lock.yml。", rule=OUTDATED))
             continue
         for file, line, what in changes:
             problems.append(Problem(

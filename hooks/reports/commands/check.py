@@ -13,16 +13,7 @@ import sys
 
 from reports import checks
 from reports.commands import PROJECT_ROOT
-from reports.source.problems import format_all
-
-
-def annotation(problem) -> str:
-    """A workflow command that GitHub and Gitea Actions show on the changed line."""
-    kind = "error" if problem.is_error else "warning"
-    text = (f"{problem.key}: " if problem.key else "") + problem.message
-    text += f"（提示：{problem.hint}）" if problem.hint else ""
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{kind} file={problem.file},line={problem.line},col={problem.column}::{text}"
+from reports.source import reporters
 
 
 def main(argv=None) -> int:
@@ -31,10 +22,10 @@ def main(argv=None) -> int:
     _, problems = checks.check_project(root)
     errors = [p for p in problems if p.is_error]
     if problems:
-        print(format_all(problems))
+        print(reporters.text(problems))
     if os.environ.get("GITHUB_ACTIONS") == "true":  # also set by Gitea Actions
         for problem in sorted(problems):
-            print(annotation(problem))
+            print(reporters.annotation(problem))
     if errors:
         print("检查未通过：请按上面的提示修改后再提交。")
         return 1

@@ -33,7 +33,7 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     root = pathlib.Path(argv[0]) if argv else PROJECT_ROOT
     archive, problems = checks.check_project(root)
-    blocking = [p for p in problems if p.level == ERROR and p.code != lock.OUTDATED]
+    blocking = [p for p in problems if p.level == ERROR and p.rule != lock.OUTDATED]
     if blocking:
         print(format_all(blocking))
         print("未更新锁定文件：请先改正上面的错误（正文有改动而没有新增版本记录的，也在其中）。")

@@ -2,14 +2,19 @@
 
 Every check in this project returns ``Problem`` values instead of raising, so
 that one run can list every mistake at once (an editor fixing a pull request
-should not have to push ten times to discover ten typos).  The format follows
-yamllint and compilers -- ``file:line:col: [级别] 消息`` -- because CI systems
-and editors already know how to turn it into clickable locations.
+should not have to push ten times to discover ten typos).  How problems are
+shown -- ``file:line:col: [级别] 消息`` for people, annotations for CI, JSON
+for tools -- is ``reporters``' business, not the checks'.
+
+Each problem names the rule that found it, a stable kebab-case id, so that
+tools can group or filter problems without parsing Chinese messages.
 """
 
 from __future__ import annotations
 
 import dataclasses
+
+from reports.source import reporters
 
 ERROR = "错误"
 WARNING = "警告"
@@ -24,15 +29,10 @@ class Problem:
     hint: str = ""
     level: str = ERROR
     key: str = ""  # key path inside a data file, e.g. ``laws[3].name``
-    code: str = ""  # a stable name for the rule, for tools (not shown)
+    rule: str = ""  # the id of the rule that found it, for tools (not shown)
 
     def format(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        key = f"{self.key}: " if self.key else ""
-        text = f"{where}: [{self.level}] {key}{self.message}"
-        if self.hint:
-            text += f"\n    提示：{self.hint}"
-        return text
+        return reporters.text_of(self)
 
     @property
     def is_error(self) -> bool:
@@ -40,12 +40,7 @@ class Problem:
 
 
 def format_all(problems) -> str:
-    problems = sorted(problems)
-    errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
-    lines = [p.format() for p in problems]
-    lines.append(f"共发现 {errors} 个错误、{warnings} 个警告。")
-    return "\n".join(lines)
+    return reporters.text(problems)
 
 
 class ProblemsFound(Exception):
