@@ -8,12 +8,11 @@ themselves are ``model.fingerprint``'s; this module writes them down.
 
 from __future__ import annotations
 
-import pathlib
 import sys
 
 from reports import checks
 from reports.checks.rules import lock_outdated
-from reports.commands import PROJECT_ROOT
+from reports.commands import PROJECT_ROOT, arguments
 from reports.model import fingerprint
 from reports.source import reporters
 
@@ -34,9 +33,17 @@ def render(archive) -> str:
     return "\n".join(lines) + "\n"
 
 
+def parser() -> arguments.Parser:
+    parser = arguments.Parser("python -m reports lock", "记录已发布年度正文的校验值（即 make lock）。")
+    arguments.add_project(parser, "锁定")
+    return parser
+
+
 def main(argv=None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    root = pathlib.Path(argv[0]) if argv else PROJECT_ROOT
+    args = parser().parse(sys.argv[1:] if argv is None else argv)
+    if isinstance(args, int):
+        return args
+    root = args.project or PROJECT_ROOT
     archive, problems = checks.check_project(root)
     blocking = [p for p in problems if p.is_error and p.rule != lock_outdated.ID]
     if blocking:
