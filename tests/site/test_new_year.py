@@ -9,7 +9,8 @@ import subprocess
 import pytest
 
 from reports.model import archive
-from reports.checks import followups
+from reports import checks
+from reports.checks.rules import anchor_exists, followup_plans, quote_in_paragraph
 from reports.commands import new_year
 from reports.model import report_text
 from reports.model import year_data
@@ -22,6 +23,11 @@ PLANS_2023 = ["study-xi-rule-of-law-thought", "education-base-students",
               "alarm-drill-publicity", "enforcement-staff-training"]
 EXPECTED = {f"docs/2024/{name}.md" for name in
             ("index", "measures", "shortcomings", "leadership", "plans", "full")} | {"data/years/2024.yml"}
+
+
+def followup_problems(loaded):
+    """What the rules about follow-ups find: their plans, their ``at`` and their ``evidence``."""
+    return checks.run(loaded, rules=(followup_plans, anchor_exists, quote_in_paragraph))
 
 
 def run_new_year(project, *args, root=True):
@@ -115,7 +121,7 @@ def test_data_has_one_pending_followup_per_plan_of_the_previous_year(created):
     # Each follow-up shows the plan's text in a comment just above it.
     assert "  # 2023年安排：继续学习宣传贯彻二十大精神及习近平法治思想工作\n" \
            "  - plan: study-xi-rule-of-law-thought\n    status: pending\n" in text
-    assert followups.check_followups(archive.load(project)[0]) == []
+    assert followup_problems(archive.load(project)[0]) == []
 
 
 def test_the_new_year_passes_the_check_and_the_strict_build(created, tmp_path):
@@ -255,7 +261,7 @@ def year_2024(tmp_path):
                         + "\nfollowups:\n" + followups_yaml, "utf-8")
         loaded, problems = archive.load(project)
         assert [p for p in problems if p.is_error] == []
-        return followups.check_followups(loaded)
+        return followup_problems(loaded)
     edit.path = path
     return edit
 

@@ -1,41 +1,64 @@
-"""The whole-project check, shared by ``make check`` and the build.
+"""The whole-project check, shared by ``make check``, ``make lock`` and the build.
 
-Runs every validation over ``data/`` and ``docs/`` without building the site
-and returns all problems at once.  ``commands.check`` is the command line
-(what ``make check`` runs); the ``site_data`` hook calls ``check_project`` at
-the start of every build.
+Loads ``data/`` and ``docs/`` without building the site, runs every rule of
+``RULES`` over the result and returns all problems at once.  Each rule is a
+module of ``reports.checks.rules`` (in the manner of yamllint): an ``ID``
+that the problems it finds carry, a ``DESCRIPTION`` and
+``check(archive, project)``.  How the problems are shown is
+``reports.source.reporters``' business.
+
+``commands.check`` is the command line (what ``make check`` runs); the
+``site_data`` hook calls ``check_project`` at the start of every build.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import pathlib
 
+from reports.checks import project as project_module
+from reports.checks.rules import (
+    anchor_exists, catalog_reference, date_in_year, figure_value, followup_plans, lock_outdated,
+    marker_name, page_encoding, published_text, quote_in_paragraph, reference_in_quote,
+    required_parts, title_catalogued, versions)
 from reports.model import archive as archive_module
-from reports.checks import consistency
-from reports.checks import followups
-from reports.checks import lock
-from reports.model import markers
-from reports.source.problems import Problem
+from reports.model import fingerprint
+from reports.source.problems import LOADING
+
+# The rules that need nothing but one year and the catalogue, in order.
+YEAR_RULES = (
+    anchor_exists, quote_in_paragraph, figure_value, catalog_reference, reference_in_quote,
+    title_catalogued, required_parts, versions, date_in_year,
+)
+# Every rule, in the order it runs.  page_encoding comes last: it stays
+# silent about a file that an earlier rule or the loading already reported.
+RULES = YEAR_RULES + (followup_plans, published_text, lock_outdated, marker_name, page_encoding)
+
+# Every rule id a problem can carry -> its description: loading, then the
+# rules (page_encoding completes the loading's ``encoding`` and keeps its id).
+RULE_IDS = {**LOADING, **{rule.ID: rule.DESCRIPTION for rule in RULES if rule.ID not in LOADING}}
+
+
+def run(archive, project=None, rules=RULES, found=()) -> list:
+    """The problems ``rules`` find in ``archive``, after ``found`` (the
+    loading's), sorted and without repeats."""
+    project = project if project is not None else project_module.Project()
+    problems = list(found)
+    for rule in rules:
+        problems += rule.check(archive, dataclasses.replace(project, found=tuple(problems)))
+    return sorted(set(problems))
 
 
 def check_project(root, docs_dir="docs", data_dir="data"):
     """Return ``(archive, problems)`` for the project at ``root``."""
     root = pathlib.Path(root)
     archive, problems = archive_module.load(root, docs_dir, data_dir)
-    problems += consistency.check_archive(archive)
-    problems += followups.check_followups(archive)
-    entries, located, found = lock.read(root)
-    problems += found + lock.check(archive, entries, located)
-    docs = root / docs_dir
-    for path in sorted(docs.rglob("*.md")):
-        rel = archive_module.relative_path(path, root)
-        try:
-            text = path.read_text("utf-8")
-        except UnicodeDecodeError:
-            if not any(p.file == rel for p in problems):
-                problems.append(Problem(rel, 1, 1, "文件不是 UTF-8 编码",
-                                        "请用编辑器以“UTF-8”编码重新保存此文件。"))
-            continue
-        _, found = markers.find(text.split("\n"), rel, 1, known=markers.NAMES)
-        problems += found
-    return archive, sorted(set(problems))
+    lock, found = fingerprint.read(root)
+    project = project_module.Project(lock, project_module.markdown_pages(root, docs_dir))
+    return archive, run(archive, project, found=problems + found)
+
+
+def check_year(year, catalog) -> list:
+    """The problems of one year that the year rules find, as ``make check``
+    would report them: for what ``make import`` is about to write."""
+    return run(archive_module.Archive([year], catalog), rules=YEAR_RULES)

@@ -31,12 +31,13 @@ import re
 import sys
 
 from reports.model import archive as archive_module
-from reports.checks import consistency
+from reports import checks
 from reports.commands import new_year
 from reports.model import report_text
 from reports.model import year_data
 from reports.source import yaml_source
-from reports.checks.followups import one_line, previous_year
+from reports.checks.rules.followup_plans import one_line, previous_year
+from reports.checks.rules.title_catalogued import TITLE
 from reports.commands.new_year import describe, marker_line, page_markers, refusal, scalar
 from reports.commands import PROJECT_ROOT
 from reports.source.problems import Problem
@@ -432,7 +433,7 @@ def _plan(root: pathlib.Path, path: pathlib.Path, year: int) -> Import:
         meta, found = year_data.validate(raw, located)
     if meta is not None:
         pages_by_slug = {page.slug: page for page, _ in parsed.values()}
-        found += [p for p in consistency.check_year(
+        found += [p for p in checks.check_year(
             archive_module.Year(meta, data_file, located, pages_by_slug), archive.catalog)
             if p.file == data_file and p.is_error]
     if found:
@@ -547,7 +548,7 @@ def _propose(plan: Import, parsed: dict, where: dict, catalog) -> None:
         if block is None:
             continue
         text = block.text
-        for m in consistency.TITLE.finditer(text):
+        for m in TITLE.finditer(text):
             if catalog.document_by_name(m.group(1)) is None:
                 new_titles.setdefault(m.group(1), []).append((rel, line))
         if block.kind == "title":
@@ -557,7 +558,7 @@ def _propose(plan: Import, parsed: dict, where: dict, catalog) -> None:
                 why = "没有位置编号" if not block.anchor else f"位置编号 {block.anchor} 重复"
                 plan.unanchored.append((rel, line, why))
             continue
-        for m in consistency.TITLE.finditer(text):
+        for m in TITLE.finditer(text):
             document = catalog.document_by_name(m.group(1))
             key = (m.group(0), block.anchor)
             if document is not None and key not in seen_studies:
@@ -577,7 +578,7 @@ def _propose(plan: Import, parsed: dict, where: dict, catalog) -> None:
 
 
 def _has_data(text: str) -> bool:
-    return bool(consistency.TITLE.search(text) or COUNT.search(text) or DATE.search(text))
+    return bool(TITLE.search(text) or COUNT.search(text) or DATE.search(text))
 
 
 def _count_value(m):

@@ -27,7 +27,7 @@ from reports.model import markers
 from reports.model import report_text
 from reports.model import year_data
 from reports.source import yaml_source
-from reports.checks.followups import one_line, previous_year
+from reports.checks.rules.followup_plans import one_line, previous_year
 from reports.commands import PROJECT_ROOT
 from reports.source.problems import Problem, format_all
 

@@ -16,7 +16,7 @@ from reports.model import catalog as catalog_module
 from reports.model import report_text
 from reports.model import year_data
 from reports.source import yaml_source
-from reports.source.problems import Problem
+from reports.source.problems import ENCODING, PROJECT_FILES, REPORT_TEXT, Problem
 
 YEAR_DIR = re.compile(r"^(19|20)\d\d$")
 
@@ -105,7 +105,7 @@ def load(root: pathlib.Path, docs_dir="docs", data_dir="data"):
     for stem, path in data_years.items():
         if not YEAR_DIR.match(stem):
             problems.append(Problem(relative_path(path, root), 1, 1, f"文件名“{path.name}”不是年份",
-                                    "年度数据文件应以年份命名，例如 2024.yml。"))
+                                    "年度数据文件应以年份命名，例如 2024.yml。", rule=PROJECT_FILES))
     years = []
     for name in sorted(set(data_years) | set(doc_years), reverse=True):
         if not YEAR_DIR.match(name):
@@ -113,12 +113,14 @@ def load(root: pathlib.Path, docs_dir="docs", data_dir="data"):
         if name not in doc_years:
             problems.append(Problem(relative_path(data_years[name], root), 1, 1,
                                     f"有 {name} 年的数据，但没有报告页面目录 {docs_dir}/{name}/",
-                                    f"请创建 {docs_dir}/{name}/ 及其页面（可用 make new-year YEAR={name}）。"))
+                                    f"请创建 {docs_dir}/{name}/ 及其页面（可用 make new-year YEAR={name}）。",
+                                    rule=PROJECT_FILES))
             continue
         if name not in data_years:
             problems.append(Problem(f"{docs_dir}/{name}/index.md", 1, 1,
                                     f"有 {name} 年的报告页面，但没有数据文件 {data_dir}/years/{name}.yml",
-                                    f"请创建 {data_dir}/years/{name}.yml，至少包含 year、title、status。"))
+                                    f"请创建 {data_dir}/years/{name}.yml，至少包含 year、title、status。",
+                                    rule=PROJECT_FILES))
             continue
         year, found = load_year(root, data_years[name], doc_years[name], docs)
         problems += found
@@ -140,7 +142,7 @@ def load_year(root, data_path, doc_path, docs):
         return None, problems
     if meta.year != int(data_path.stem):
         problems.append(located.problem(("year",), f"year 写的是 {meta.year}，但文件名是 {data_path.name}",
-                                        "请让两者一致。"))
+                                        "请让两者一致。", rule=PROJECT_FILES))
     pages = {}
     for path in sorted(doc_path.glob("*.md")):
         page, found = read_page(path, docs, root)
@@ -148,7 +150,8 @@ def load_year(root, data_path, doc_path, docs):
         pages[page.slug] = page
     if "index" not in pages:
         problems.append(Problem(f"{relative_path(doc_path, root)}/index.md", 1, 1,
-                                f"{meta.year} 年缺少年度首页 index.md", "请从上一年复制 index.md 并修改。"))
+                                f"{meta.year} 年缺少年度首页 index.md", "请从上一年复制 index.md 并修改。",
+                                rule=PROJECT_FILES))
     return Year(meta, rel, located, pages), problems
 
 
@@ -160,13 +163,14 @@ def read_page(path, docs, root):
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         text = data.decode("utf-8", errors="replace")
-        bad = [Problem(rel, line, 1, "文件不是 UTF-8 编码", "请用编辑器以“UTF-8”编码重新保存此文件。")]
+        bad = [Problem(rel, line, 1, "文件不是 UTF-8 编码", "请用编辑器以“UTF-8”编码重新保存此文件。",
+                       rule=ENCODING)]
     else:
         bad = []
     front, body = report_text.split_front_matter(text)
     first_line = front.count("\n") + 1
     blocks, found = report_text.parse_blocks(body, first_line)
-    problems = bad + [Problem(rel, line, 1, message, hint, level=level)
+    problems = bad + [Problem(rel, line, 1, message, hint, level=level, rule=REPORT_TEXT)
                 for line, level, message, hint in found]
     src_uri = path.relative_to(docs).as_posix()
     return Page(src_uri, rel, path.stem, text, body, first_line, blocks), problems

@@ -14,7 +14,7 @@ import pathlib
 
 from reports.model import schema
 from reports.source import yaml_source
-from reports.source.problems import Problem
+from reports.source.problems import PROJECT_FILES, UNIQUE_ID, Problem
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_HINT = "编号只能用英文小写字母、数字和连字符，例如 civil-code。"
@@ -145,7 +145,8 @@ def load(root, data_dir="data"):
 def _load_list(root, rel, record, what, problems) -> dict:
     path = root / rel
     if not path.exists():
-        problems.append(Problem(rel, 1, 1, f"缺少{what}目录文件 {rel}", "请从仓库历史中恢复此文件。"))
+        problems.append(Problem(rel, 1, 1, f"缺少{what}目录文件 {rel}", "请从仓库历史中恢复此文件。",
+                                rule=PROJECT_FILES))
         return {}
     value, located, found = yaml_source.load(path.read_bytes(), rel)
     problems += found
@@ -165,12 +166,13 @@ def unique_by_id(entries, located, problems, what) -> dict:
             first = located.at(by_id[entry.id]._path + ("id",))[0]
             problems.append(located.problem(entry._path + ("id",),
                                             f"编号“{entry.id}”重复（第一次在第 {first} 行）",
-                                            f"每个{what}的编号必须唯一。"))
+                                            f"每个{what}的编号必须唯一。", rule=UNIQUE_ID))
             continue
         by_id[entry.id] = entry
         for index, name in enumerate(getattr(entry, "names", [])):
             if name in names and names[name] != entry.id:
                 problems.append(located.problem(entry._path, f"名称“{name}”同时属于“{names[name]}”和“{entry.id}”",
-                                                "同一个名称只能对应一个条目，否则无法判断正文中指的是哪一个。"))
+                                                "同一个名称只能对应一个条目，否则无法判断正文中指的是哪一个。",
+                                                rule=UNIQUE_ID))
             names.setdefault(name, entry.id)
     return by_id

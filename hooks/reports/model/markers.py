@@ -27,6 +27,9 @@ NAMES = (
     "site:finder", "site:trends",
 )
 
+# The rule id of every problem about a marker (``checks`` runs it on every page).
+RULE = "marker-name"
+
 # Anything that looks like an attempt at a marker: lower-case word and colon.
 ATTEMPT = re.compile(r"^\s*<!--\s*[a-z]+\s*[:：]")
 
@@ -50,13 +53,13 @@ def find(lines, file: str, first_line: int = 1, known=()):
                 problems.append(Problem(
                     file, lineno, line.index(marker.name) + 1,
                     f"未知的标记“{marker.name}”",
-                    f"可用的标记有：{nearest(marker.name, known, n=5)}。"))
+                    f"可用的标记有：{nearest(marker.name, known, n=5)}。", rule=RULE))
             markers.append(marker)
         elif ATTEMPT.match(line):
             problems.append(Problem(
                 file, lineno, 1, "标记的格式不对",
                 "标记应单独占一行，写成 <!-- 区域:名称 -->，例如 <!-- year:figures -->，"
-                "只用英文小写字母、数字和连字符，冒号用英文冒号。"))
+                "只用英文小写字母、数字和连字符，冒号用英文冒号。", rule=RULE))
     return markers, problems
 
 
@@ -77,7 +80,7 @@ def expand(lines: list, handlers: dict, file: str, first_line: int = 1):
         try:
             lines[marker.line - first_line] = handler(marker)
         except MarkerError as exc:
-            problems.append(Problem(file, marker.line, 1, exc.message, exc.hint))
+            problems.append(Problem(file, marker.line, 1, exc.message, exc.hint, rule=RULE))
     return "\n".join(lines), problems
 
 

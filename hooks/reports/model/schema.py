@@ -13,6 +13,8 @@ import datetime
 import difflib
 import re
 
+from reports.source.problems import SCHEMA
+
 MISSING = object()
 DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
@@ -24,8 +26,8 @@ class Context:
         self.located = located
         self.problems = []
 
-    def error(self, path, message, hint="", on_key=False):
-        self.problems.append(self.located.problem(path, message, hint, on_key=on_key))
+    def error(self, path, message, hint="", on_key=False, rule=SCHEMA):
+        self.problems.append(self.located.problem(path, message, hint, on_key=on_key, rule=rule))
 
 
 class Field:

@@ -14,6 +14,7 @@ import datetime
 
 from reports.model import schema
 from reports.model.catalog import identifier
+from reports.source.problems import UNIQUE_ID
 
 STATUSES = {"published": "已发布", "draft": "草稿"}
 FOLLOWUP_STATUSES = {"done": "已落实", "partial": "部分落实", "not_done": "未落实", "pending": "待填写"}
@@ -247,6 +248,6 @@ def _unique_ids(entries, located, ctx):
         if entry.id in seen:
             line = located.at(seen[entry.id]._path + ("id",))[0]
             ctx.error(entry._path + ("id",), f"编号“{entry.id}”重复（第一次在第 {line} 行）",
-                      "同一年度内编号必须唯一。")
+                      "同一年度内编号必须唯一。", rule=UNIQUE_ID)
         else:
             seen[entry.id] = entry

@@ -19,7 +19,7 @@ import re
 
 import yaml
 
-from reports.source.problems import Problem
+from reports.source.problems import ENCODING, YAML_DUPLICATE_KEY, YAML_EMPTY, YAML_SYNTAX, Problem
 
 INT = re.compile(r"^[-+]?[0-9]+$")
 FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
@@ -43,7 +43,7 @@ class Located:
         return self.marks.get(path, (1, 1))
 
     def problem(self, path: tuple, message: str, hint: str = "", on_key: bool = False,
-                **kw) -> Problem:  # kw: level, code
+                **kw) -> Problem:  # kw: level, rule
         line, col = self.at(path, on_key)
         return Problem(self.file, line, col, message, hint, key=key_path(path), **kw)
 
@@ -72,7 +72,7 @@ def load(text_or_bytes, file: str):
             col = exc.start - (text_or_bytes.rfind(b"\n", 0, exc.start) + 1) + 1
             return None, located, [Problem(
                 file, line, col, "文件不是 UTF-8 编码，无法读取",
-                "请用编辑器以“UTF-8”编码重新保存此文件（不要用 GBK/GB2312）。")]
+                "请用编辑器以“UTF-8”编码重新保存此文件（不要用 GBK/GB2312）。", rule=ENCODING)]
         if text.startswith("\ufeff"):
             text = text[1:]
     else:
@@ -83,13 +83,13 @@ def load(text_or_bytes, file: str):
         if "\t" in line[:indent]:
             problems.append(Problem(
                 file, number, line.index("\t") + 1, "缩进中有制表符（Tab）",
-                "YAML 只能用空格缩进：请把 Tab 换成两个空格。"))
+                "YAML 只能用空格缩进：请把 Tab 换成两个空格。", rule=YAML_SYNTAX))
     if problems:
         return None, located, problems
     if not text.strip() or all(not l.strip() or l.lstrip().startswith("#")
                                for l in text.split("\n")):
         return None, located, [Problem(
-            file, 1, 1, "文件是空的", "请填写内容，或者删除这个文件。")]
+            file, 1, 1, "文件是空的", "请填写内容，或者删除这个文件。", rule=YAML_EMPTY)]
     try:
         node = compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -98,10 +98,10 @@ def load(text_or_bytes, file: str):
         return None, located, [Problem(
             file, line, col, f"YAML 语法错误：{_describe(exc)}",
             "请检查这一行及上一行的缩进、冒号和引号；冒号后面要有一个空格，"
-            "含有冒号或 # 的文字请用引号括起来。")]
+            "含有冒号或 # 的文字请用引号括起来。", rule=YAML_SYNTAX)]
     except yaml.YAMLError as exc:  # e.g. several documents
         return None, located, [Problem(file, 1, 1, f"YAML 错误：{exc}",
-                                       "一个文件只能有一个 YAML 文档。")]
+                                       "一个文件只能有一个 YAML 文档。", rule=YAML_SYNTAX)]
     value = _convert(node, (), located, problems, set())
     return (None if problems else value), located, problems
 
@@ -147,7 +147,7 @@ def _describe(exc) -> str:
 def _convert(node, path, located, problems, seen):
     if id(node) in seen:  # an alias: refuse rather than expand (billion laughs)
         problems.append(_at(located.file, node, path, "不支持 YAML 锚点和别名（& 与 *）",
-                            "请把内容直接写出来。"))
+                            "请把内容直接写出来。", YAML_SYNTAX))
         return None
     if not isinstance(node, yaml.ScalarNode):
         seen.add(id(node))
@@ -158,14 +158,15 @@ def _convert(node, path, located, problems, seen):
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
                 problems.append(_at(located.file, key_node, path,
                                     "不支持这种写法的键（合并键“<<”或复杂键）",
-                                    "请把键写成普通的文字。"))
+                                    "请把键写成普通的文字。", YAML_SYNTAX))
                 continue
             key = key_node.value
             if key in result:
                 first = located.key_marks[path + (key,)]
                 problems.append(_at(located.file, key_node, path + (key,),
                                     f"键“{key}”重复出现（第一次在第 {first[0]} 行）",
-                                    "同一层级中每个键只能出现一次：请删除或合并其中一个。"))
+                                    "同一层级中每个键只能出现一次：请删除或合并其中一个。",
+                                    YAML_DUPLICATE_KEY))
                 continue
             located.key_marks[path + (key,)] = (key_node.start_mark.line + 1,
                                                 key_node.start_mark.column + 1)
@@ -197,6 +198,6 @@ def _scalar(node):
     return value
 
 
-def _at(file, node, path, message, hint):
+def _at(file, node, path, message, hint, rule):
     return Problem(file, node.start_mark.line + 1, node.start_mark.column + 1,
-                   message, hint, key=key_path(path))
+                   message, hint, key=key_path(path), rule=rule)
