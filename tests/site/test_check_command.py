@@ -8,7 +8,8 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, command_line, copy_project, run_command
+from support.project import command_line, copy_project, run_command
+from support.repository import ROOT
 
 from reports import checks
 
