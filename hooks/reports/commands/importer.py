@@ -46,7 +46,7 @@ USAGE = ("用法：make import FILE=旧报告.docx YEAR=2022"
 EXTENSIONS = (".txt", ".docx")
 
 NUMERALS = report_text.NUMERALS
-PART_HEADING = re.compile(rf"^(?P<num>[{NUMERALS}]+)、")
+PART_HEADING = report_text.PART_NUMBER  # 一、
 # （一） (一) （一) … with or without spaces inside and after the brackets.
 SECTION_HEADING = re.compile(rf"^(?P<open>[（(])\s*(?P<num>[{NUMERALS}]+)\s*(?P<close>[）)])")
 ITEM = report_text.ITEM_NUMBER  # 1. 1、 1． -- what the pages' anchors count as items
@@ -64,14 +64,6 @@ FURNITURE = (
                r"|[大中小])\s*[】\]]\s*)+$"),
     re.compile(r"^[-—–－―]+\s*\d+\s*[-—–－―]+$"),  # — 3 —  -3-
     re.compile(r"^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$"),
-)
-
-# Which of the four required parts a part heading is; the first match wins.
-PART_KEYWORDS = (
-    ("measures", ("举措", "成效", "主要做法")),
-    ("shortcomings", ("不足", "存在的问题")),
-    ("leadership", ("第一责任人",)),
-    ("plans", ("安排", "计划", "打算")),
 )
 
 # Proposed figures: a count, in Arabic or Chinese numerals, and its unit.
@@ -232,9 +224,10 @@ def is_addressee(text: str) -> bool:
 
 
 def classify(heading: str):
-    for slug, words in PART_KEYWORDS:
-        if any(word in heading for word in words):
-            return slug
+    """Which of the required parts a part heading is (``PartKind.keywords``; the first match wins)."""
+    for kind in report_text.PARTS:
+        if any(word in heading for word in kind.keywords):
+            return kind.slug
     return None
 
 
@@ -333,14 +326,10 @@ def _place(report: ParsedReport) -> None:
         elif part.slug in seen:
             first = seen[part.slug]
             part.reason = (f"与第{report_text.cn_numeral(first.number)}部分同属"
-                           f"“{_short_title(part.slug)}”")
+                           f"“{report_text.part_kind(part.slug).short_title}”")
             part.slug = None
         else:
             seen[part.slug] = part
-
-
-def _short_title(slug: str) -> str:
-    return next(kind.short_title for kind in report_text.PARTS if kind.slug == slug)
 
 
 # --- Planning the files -----------------------------------------------------------
@@ -507,7 +496,7 @@ def _pages(plan: Import, year: int):
             page_of_part[id(part)] = current
             _add_part(current, part)
             if template is None:
-                found = [(name, ()) for name in new_year.DEFAULT_PART_MARKERS.get(part.slug, ())]
+                found = [(name, ()) for name in report_text.part_kind(part.slug).markers]
             else:
                 page = template.pages.get(part.slug)
                 found = page_markers(page) if page is not None else []
