@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import pathlib
-import re
 
 from reports.model import catalog as catalog_module
+from reports.model import pages as pages_module
 from reports.model import report_text
 from reports.model import year_data
 from reports.source import yaml_source
 from reports.source.problems import Problem
-
-YEAR_DIR = re.compile(r"^(19|20)\d\d$")
-
 
 @dataclasses.dataclass
 class Page:
@@ -101,14 +98,14 @@ def load(root: pathlib.Path, docs_dir="docs", data_dir="data"):
     docs_dir, data_dir = relative_path(docs, root), relative_path(data, root)
     problems: list[Problem] = []
     data_years = {p.stem: p for p in sorted((data / "years").glob("*.yml"))}
-    doc_years = {p.name: p for p in sorted(docs.iterdir()) if p.is_dir() and YEAR_DIR.match(p.name)}
+    doc_years = {p.name: p for p in sorted(docs.iterdir()) if p.is_dir() and pages_module.YEAR_DIR.match(p.name)}
     for stem, path in data_years.items():
-        if not YEAR_DIR.match(stem):
+        if not pages_module.YEAR_DIR.match(stem):
             problems.append(Problem(relative_path(path, root), 1, 1, f"文件名“{path.name}”不是年份",
                                     "年度数据文件应以年份命名，例如 2024.yml。"))
     years = []
     for name in sorted(set(data_years) | set(doc_years), reverse=True):
-        if not YEAR_DIR.match(name):
+        if not pages_module.YEAR_DIR.match(name):
             continue
         if name not in doc_years:
             problems.append(Problem(relative_path(data_years[name], root), 1, 1,

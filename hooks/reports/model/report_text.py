@@ -81,8 +81,6 @@ SECTION_NUMBER = re.compile(rf"^[（(](?P<num>[{NUMERALS}]+)[）)]")
 # Items are 1. 1． 1、 -- but not a date or decimal such as 4.15 at the start.
 ITEM_NUMBER = re.compile(r"^(?P<num>\d+)[.．、](?!\d)")
 MARKER_LINE = re.compile(r"^\s*<!--.*-->\s*$")
-# A page of a year's report, by its path under docs/: 2023/measures.md.
-YEAR_PAGE = re.compile(r"^(?P<year>\d{4})/(?P<slug>[^/]+)\.md$")
 
 
 def squash(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from reports.knowledge import calendar_months
 from reports.knowledge import compare
 from reports.knowledge import cross_year
+from reports.model import pages
 from reports.render import templating
 from reports.model.catalog import DOCUMENT_KINDS
 from reports.model.year_data import FOLLOWUP_STATUSES
@@ -103,4 +104,4 @@ def compare_page(ctx, marker):
         doc_label=lambda i: catalog.documents[i].label if i in catalog.documents else i,
         campaign_label=lambda i: catalog.campaigns[i].name if i in catalog.campaigns else i,
         href=lambda anchor: page_href(year, anchor),
-        previous_link=ctx.link(f"{before.year}/compare.md"))
+        previous_link=ctx.link(pages.COMPARE.src_uri(before.year)))

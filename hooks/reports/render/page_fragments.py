@@ -47,7 +47,7 @@ class Context:
 
     @property
     def _match(self):
-        return report_text.YEAR_PAGE.match(self.src_uri)
+        return pages.YEAR_PAGE.match(self.src_uri)
 
     @property
     def year(self):
@@ -99,7 +99,7 @@ def year_bar(ctx) -> str:
 
     def same_part(other):
         if slug in pages.GENERATED:
-            return {"year": other, "href": ctx.link(f"{other.year}/{slug}.md"), "exact": True}
+            return {"year": other, "href": ctx.link(pages.page_uri(other.year, slug)), "exact": True}
         page = other.pages.get(slug) or other.pages.get("index")
         return {"year": other, "href": ctx.link(page.src_uri), "exact": page.slug == slug}
 
@@ -111,6 +111,7 @@ def year_bar(ctx) -> str:
         more=len(years) > 2 * SWITCHER_SPAN + 1,
         parts=[(p, report_text.part_label(p, k)) for k in report_text.PARTS
                for p in [year.pages.get(k.slug)] if p is not None],
+        generated=[(page, page.src_uri(year.year)) for page in pages.GENERATED.values()],
         link=ctx.link, archive_page="archive.md")
 
 
