@@ -72,6 +72,11 @@ class Year:
     def is_draft(self) -> bool:
         return self.meta.status == "draft"
 
+    @property
+    def status_label(self) -> str:
+        """已发布 or 草稿, as the data files' schema names the statuses."""
+        return year_data.STATUSES[self.meta.status]
+
 
 @dataclasses.dataclass
 class Archive:

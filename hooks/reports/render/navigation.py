@@ -49,5 +49,5 @@ def year_section(year) -> dict:
     if "full" in year.pages:
         items.append({"全文（可打印）": year.pages["full"].src_uri})
     items += [{page.title: page.src_uri(year.year)} for page in pages.GENERATED.values()]
-    label = f"{year.year}年度" + ("（草稿）" if year.is_draft else "")
+    label = f"{year.year}年度" + (f"（{year.status_label}）" if year.is_draft else "")
     return {label: items}

@@ -18,6 +18,7 @@ import re
 import jinja2
 
 from reports.model import report_text
+from reports.model import year_data
 
 TEMPLATES = pathlib.Path(__file__).parent / "templates"
 
@@ -150,3 +151,5 @@ def number(value) -> str:
 _env.filters["date_zh"] = date_zh
 _env.filters["number"] = number
 _env.filters["place"] = report_text.anchor_label
+# Entries of draft years are marked with the status's label, the schema's.
+_env.globals["year_statuses"] = year_data.STATUSES
