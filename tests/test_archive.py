@@ -179,3 +179,15 @@ def test_switcher_lists_the_years_around_the_current_one_only():
     options = re.findall(r"<option[^>]*>([^<]+)</option>", html)
     assert options == [f"{y}年度" for y in range(2025, 2014, -1)] + ["更多年度……"]
     assert '<option value="../archive/">更多年度……</option>' in html
+
+
+def test_the_docs_folder_is_the_one_passed_in(tmp_path):
+    project = fixture_project(tmp_path / "p", lock=False)
+    (project / "docs").rename(project / "content")
+    loaded, problems = archive_module.load(project, docs_dir="content")
+    assert not [p for p in problems if p.is_error]
+    assert loaded.docs_dir == "content"
+    year = loaded.year(2092)
+    assert year.folder == "content/2092"
+    assert year.page_file("leadership") == "content/2092/leadership.md"  # missing that year
+    assert year.pages["measures"].file == year.page_file("measures")

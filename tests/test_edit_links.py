@@ -35,3 +35,10 @@ def test_built_pages_carry_the_edit_button(site):
     assert re.search(r'<a href="http://git.example.invalid/fzbg/reports/-/edit/main/docs/2023/measures.md"[^>]*rel="edit"', html)
     laws = (site / "laws/index.html").read_text("utf-8")
     assert "/-/edit/main/data/catalog/documents.yml" in laws
+
+
+def test_a_docs_folder_of_another_name_is_the_one_linked():
+    assert edit_links.edit_url("finder.md", GIT, "content") == "http://git.example.invalid/r/-/tree/main/content"
+    assert edit_links.edit_url("2023/full.md", GIT, "content") == "http://git.example.invalid/r/-/tree/main/content/2023"
+    assert edit_links.edit_url("2023/plans.md", GIT, "content") == \
+        "http://git.example.invalid/r/-/edit/main/content/2023/plans.md"

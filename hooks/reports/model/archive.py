@@ -44,6 +44,11 @@ class Year:
     data_file: str
     located: yaml_source.Located  # positions in the data file, for messages
     pages: dict  # slug -> Page
+    folder: str = ""  # the year's folder of pages as editors see it, under the docs folder: docs/2023
+
+    def page_file(self, slug: str) -> str:
+        """The file of the year's page ``slug``, whether or not it exists: docs/2023/plans.md."""
+        return f"{self.folder}/{slug}.md"
 
     def block(self, anchor: str):
         """The page and block with this anchor, or ``(None, None)``."""
@@ -82,6 +87,7 @@ class Year:
 class Archive:
     years: list  # newest first
     catalog: catalog_module.Catalog = None
+    docs_dir: str = "docs"  # the docs folder the pages were read from, as editors see it
 
     def year(self, number: int):
         for year in self.years:
@@ -128,7 +134,7 @@ def load(root: pathlib.Path, docs_dir="docs", data_dir="data"):
             years.append(year)
     catalog, found = catalog_module.load(root, data_dir)
     problems += found
-    return Archive(years, catalog), problems
+    return Archive(years, catalog, docs_dir), problems
 
 
 def load_year(root, data_path, doc_path, docs):
@@ -151,7 +157,7 @@ def load_year(root, data_path, doc_path, docs):
     if "index" not in pages:
         problems.append(Problem(f"{relative_path(doc_path, root)}/index.md", 1, 1,
                                 f"{meta.year} 年缺少年度首页 index.md", "请从上一年复制 index.md 并修改。"))
-    return Year(meta, rel, located, pages), problems
+    return Year(meta, rel, located, pages, relative_path(doc_path, root)), problems
 
 
 def read_page(path, docs, root):
