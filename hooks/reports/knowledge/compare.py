@@ -53,11 +53,6 @@ class PartChange:
     status: str = "both"  # "both", "new" (only this year), "gone" (only last year)
 
 
-def previous_year(archive, year):
-    earlier = [y for y in archive.years if y.year < year.year]
-    return max(earlier, key=lambda y: y.year) if earlier else None
-
-
 def set_change(before, after) -> SetChange:
     before, after = list(dict.fromkeys(before)), list(dict.fromkeys(after))
     return SetChange([x for x in after if x not in before], [x for x in before if x not in after],

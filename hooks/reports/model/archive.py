@@ -95,6 +95,12 @@ class Archive:
                 return year
         return None
 
+    def before(self, number: int):
+        """The latest year before ``number`` (not necessarily ``number - 1``), or None:
+        the year whose plans a report follows up and that it is compared with."""
+        earlier = [y for y in self.years if y.year < number]
+        return max(earlier, key=lambda y: y.year) if earlier else None
+
     @property
     def latest(self):
         """The newest published year, else the newest draft."""

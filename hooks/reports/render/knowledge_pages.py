@@ -88,7 +88,7 @@ def followups_page(ctx, marker):
 
 def compare_page(ctx, marker):
     year = ctx.require_year(marker)
-    before = compare.previous_year(ctx.archive, year)
+    before = ctx.archive.before(year.year)
     if before is None:
         return "\n\n这是档案中最早的年度，没有可对比的上一年度。\n\n"
     catalog = ctx.archive.catalog

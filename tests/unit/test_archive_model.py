@@ -1,4 +1,4 @@
-"""The years' status labels (已发布 / 草稿) are the data schema's, wherever they are shown."""
+"""The archive model in memory: the years' status labels, the year before a year."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def year(number, status):
     return archive.Year(meta, f"data/years/{number}.yml", None, {"index": index})
 
 
-def test_labels_come_from_the_schema(monkeypatch):
+def test_status_labels_come_from_the_schema_wherever_they_are_shown(monkeypatch):
     monkeypatch.setitem(year_data.STATUSES, "draft", "征求意见稿")
     monkeypatch.setitem(year_data.STATUSES, "published", "已公开")
     draft, published = year(2024, "draft"), year(2023, "published")
@@ -30,3 +30,10 @@ def test_labels_come_from_the_schema(monkeypatch):
     html = templating.render("finder.html", items=[], years=[{"year": 2024, "draft": True}], parts=[],
                              document_groups=[], campaigns=[], kind_labels={})
     assert "2024年度（征求意见稿）" in html
+
+
+def test_the_year_before_is_the_latest_earlier_one_in_the_archive():
+    years = archive.Archive([year(2024, "draft"), year(2021, "published"), year(2020, "published")])
+    assert years.before(2024).year == 2021  # 2022 and 2023 are not in the archive
+    assert years.before(2021).year == 2020
+    assert years.before(2020) is None
