@@ -22,6 +22,19 @@ ANCHOR = r"^s\d+(?:-\d+)*(?:-p\d+)?$"
 ANCHOR_HINT = "段落位置写成 s1-2-3 这样的形式：s后面依次是部分、（）编号、序号，见页面上段落的链接。"
 
 
+def number_text(value) -> str:
+    """A number as the site and the messages write it: ``27`` for 27.0, ``2.5``
+    for 2.5; never ``-0`` or ``1e-07``.
+
+    Figures are typed by editors, but differences between years and chart
+    ticks are computed, and 2.7 - 2.5 must read 0.2: six decimals are kept.
+    """
+    value = round(float(value), 6)
+    if value.is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
 def anchor(**kw):
     kw.setdefault("help", "所在段落，如 s1-2-3")
     return schema.Text(pattern=ANCHOR, pattern_hint=ANCHOR_HINT, **kw)
