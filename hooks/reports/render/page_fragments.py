@@ -16,6 +16,7 @@ from reports.render import knowledge_pages
 from reports.render import measures_finder
 from reports.render import templating
 from reports.model import report_text
+from reports.model import year_data
 from reports.render import trends_page
 from reports.model.markers import MarkerError
 
@@ -178,23 +179,25 @@ def table(ctx, marker, name, caption, headings, rows):
 
 def year_studies(ctx, marker):
     catalog = ctx.archive.catalog
-    return table(ctx, marker, "studies", "学法清单", ("学习内容", "形式", "参加人员", "时间"),
+    return table(ctx, marker, "studies", year_data.LISTS["studies"], ("学习内容", "形式", "参加人员", "时间"),
                  lambda s: (knowledge_pages.document_cell(catalog, s.document), s.how, s.who, s.when))
 
 
 def year_campaigns(ctx, marker):
     campaigns = ctx.archive.catalog.campaigns
-    return table(ctx, marker, "campaigns", "宣传活动", ("宣传节点", "原文写法", "形式", "对象", "地点"),
+    return table(ctx, marker, "campaigns", year_data.LISTS["campaigns"], ("宣传节点", "原文写法", "形式", "对象", "地点"),
                  lambda e: (campaigns[e.campaign].name, e.quote, e.form, e.audience, e.place))
 
 
 def year_actions(ctx, marker):
+    # Not LISTS["actions"] (主要负责人履职事项): the year pages have always
+    # said 履职情况, and the built site stays byte for byte as it was.
     return table(ctx, marker, "actions", "主要负责人履职情况", ("日期", "人员", "事项"),
                  lambda a: (templating.date_zh(a.date), a.who, a.what))
 
 
 def year_shortcomings(ctx, marker):
-    return table(ctx, marker, "shortcomings", "存在不足", ("不足",), lambda s: (s.text,))
+    return table(ctx, marker, "shortcomings", year_data.LISTS["shortcomings"], ("不足",), lambda s: (s.text,))
 
 
 def year_plans(ctx, marker):
