@@ -268,11 +268,7 @@ def validate(raw, located):
 
 
 def _unique_ids(entries, located, ctx):
-    seen = {}
-    for entry in entries:
-        if entry.id in seen:
-            line = located.at(seen[entry.id]._path + ("id",))[0]
-            ctx.error(entry._path + ("id",), f"编号“{entry.id}”重复（第一次在第 {line} 行）",
-                      "同一年度内编号必须唯一。")
-        else:
-            seen[entry.id] = entry
+    for entry, first in schema.first_by(entries, "id")[1]:
+        line = located.at(first._path + ("id",))[0]
+        ctx.error(entry._path + ("id",), f"编号“{entry.id}”重复（第一次在第 {line} 行）",
+                  "同一年度内编号必须唯一。")
