@@ -34,12 +34,12 @@ from reports.model import archive as archive_module
 from reports.checks import consistency
 from reports.commands import new_year
 from reports.model import report_text
+from reports.model.pages import page_uri
 from reports.model import year_data
 from reports.source import yaml_source
 from reports.checks.followups import one_line, previous_year
 from reports.commands.new_year import describe, marker_line, page_markers, refusal, scalar
 from reports.commands import PROJECT_ROOT
-from reports.source.problems import Problem
 
 USAGE = ("用法：make import FILE=旧报告.docx YEAR=2022"
          "（或 PYTHONPATH=hooks .venv/bin/python -m reports import 文件 2022 [项目目录]）")
@@ -409,8 +409,7 @@ def _plan(root: pathlib.Path, path: pathlib.Path, year: int) -> Import:
 
     parsed = {rel: _page(year, rel, text) for rel, text in pages.items()}
     for rel, (page, found) in parsed.items():
-        plan.page_problems += [Problem(rel, line, 1, message, hint, level=level)
-                               for line, level, message, hint in found]
+        plan.page_problems += found
     _propose(plan, parsed, where, archive.catalog)
     plan.files[data_file] = data_text(plan, year)
 
@@ -430,12 +429,8 @@ def _plan(root: pathlib.Path, path: pathlib.Path, year: int) -> Import:
 
 
 def _page(year: int, rel: str, text: str):
-    """The page as the archive will read it: ``(archive.Page, report_text problems)``."""
-    front, body = report_text.split_front_matter(text)
-    first_line = front.count("\n") + 1
-    blocks, found = report_text.parse_blocks(body, first_line)
-    slug = rel.rsplit("/", 1)[1][:-3]
-    return archive_module.Page(f"{year}/{slug}.md", rel, slug, text, body, first_line, blocks), found
+    """The page as the archive will read it: ``(archive.Page, problems)``."""
+    return archive_module.parse_page(text, rel, page_uri(year, rel.rsplit("/", 1)[1][:-3]))
 
 
 class _PageText:

@@ -177,13 +177,18 @@ def read_page(path, docs, root):
         bad = [Problem(rel, line, 1, "文件不是 UTF-8 编码", "请用编辑器以“UTF-8”编码重新保存此文件。")]
     else:
         bad = []
-    front, body = report_text.split_front_matter(text)
-    first_line = front.count("\n") + 1
+    page, problems = parse_page(text, rel, path.relative_to(docs).as_posix())
+    return page, bad + problems
+
+
+def parse_page(text: str, file: str, src_uri: str):
+    """``(Page, problems)`` of a page's text: how the archive reads every page,
+    and how ``make import`` reads the pages it is about to write."""
+    body, first_line = report_text.body_of(text)
     blocks, found = report_text.parse_blocks(body, first_line)
-    problems = bad + [Problem(rel, line, 1, message, hint, level=level)
-                for line, level, message, hint in found]
-    src_uri = path.relative_to(docs).as_posix()
-    return Page(src_uri, rel, path.stem, text, body, first_line, blocks), problems
+    problems = [Problem(file, line, 1, message, hint, level=level) for line, level, message, hint in found]
+    slug = pathlib.PurePosixPath(src_uri).stem
+    return Page(src_uri, file, slug, text, body, first_line, blocks), problems
 
 
 def relative_path(path, root) -> str:

@@ -112,6 +112,12 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return m.group(0), text[m.end():]
 
 
+def body_of(text: str) -> tuple[str, int]:
+    """The page's Markdown after its front matter, and the file line it starts on."""
+    front, body = split_front_matter(text)
+    return body, front.count("\n") + 1
+
+
 @dataclasses.dataclass
 class Block:
     """One heading or paragraph of a page, with its position in the source."""
