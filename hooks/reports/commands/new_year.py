@@ -34,7 +34,7 @@ from reports.source.problems import Problem, format_all
 USAGE = "用法：make new-year YEAR=2024（或 PYTHONPATH=hooks .venv/bin/python -m reports new-year 2024 [项目目录]）"
 
 # The report's title; ``{year}`` is the report's year.  The parts' headings
-# are ``report_text.PARTS``'.
+# come from ``report_text.PARTS``.
 REPORT_TITLE = "{year}年度法治政府建设情况报告"
 
 # Where the preamble goes.  Not ``<!-- word: …`` -- that is marker syntax.
