@@ -11,7 +11,7 @@ from __future__ import annotations
 
 
 from reports.build import site_state
-from reports.model.report_text import YEAR_PAGE
+from reports.model import pages
 from reports.build.hook_errors import guarded
 
 
@@ -22,16 +22,17 @@ DATA_SOURCES = {
     "archive.md": ("data/years", True),
     "followups.md": ("data/years", True),
     "trends.md": ("data/years", True),
-    "finder.md": ("docs", True),
+    "finder.md": ("{docs_dir}", True),
 }
 
 
 def source_for(src_uri: str, docs_dir: str = "docs"):
     """(path in the repository, is_folder) that a page is edited in."""
     if src_uri in DATA_SOURCES:
-        return DATA_SOURCES[src_uri]
-    m = YEAR_PAGE.match(src_uri)
-    if m and m.group("slug") in ("compare",):
+        path, folder = DATA_SOURCES[src_uri]
+        return path.format(docs_dir=docs_dir), folder
+    m = pages.YEAR_PAGE.match(src_uri)
+    if m and m.group("slug") in pages.GENERATED:
         return f"data/years/{m.group('year')}.yml", False
     if m and m.group("slug") == "full":
         return f"{docs_dir}/{m.group('year')}", True

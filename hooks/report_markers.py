@@ -69,7 +69,6 @@ def _first_line(page) -> str:
         return 1
     try:
         with open(page.file.abs_src_path, encoding="utf-8") as handle:
-            front, _ = report_text.split_front_matter(handle.read())
+            return report_text.body_of(handle.read())[1]
     except (OSError, UnicodeDecodeError):
         return 1
-    return front.count("\n") + 1

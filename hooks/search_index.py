@@ -21,17 +21,17 @@ from __future__ import annotations
 
 import json
 import pathlib
-import re
-from reports.build.hook_errors import guarded
 
-YEAR_PAGE = re.compile(r"^(?P<year>\d{4})/")
+from reports.build.hook_errors import guarded
+from reports.model import pages
+
 INDEX = pathlib.Path("search") / "search_index.json"
 
 
 def retitle(index: dict) -> dict:
     """Prefix the page-level entries of year pages with "2023年度 · "."""
     for doc in index.get("docs", []):
-        m = YEAR_PAGE.match(doc.get("location", ""))
+        m = pages.IN_YEAR.match(doc.get("location", ""))
         if m and "#" not in doc["location"]:
             prefix = f"{m.group('year')}\u200b年度 · "
             if not doc["title"].startswith(prefix):

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from reports.model import archive as archive_module
 from support.project import fixture_project, run_command
 from support.repository import FIXTURE_OFFICE
 
@@ -150,3 +151,15 @@ def test_a_missing_required_part_is_a_warning_naming_it(fictional_project):
     assert check.returncode == 0  # a warning does not fail the check
     assert ("docs/2092/leadership.md:1:1: [警告] 2092 年的报告缺少第三部分“第一责任人职责”"
             in check.stdout.splitlines())
+
+
+def test_the_docs_folder_is_the_one_passed_in(tmp_path):
+    project = fixture_project(tmp_path / "p", lock=False)
+    (project / "docs").rename(project / "content")
+    loaded, problems = archive_module.load(project, docs_dir="content")
+    assert not [p for p in problems if p.is_error]
+    assert loaded.docs_dir == "content"
+    year = loaded.year(2092)
+    assert year.folder == "content/2092"
+    assert year.page_file("leadership") == "content/2092/leadership.md"  # missing that year
+    assert year.pages["measures"].file == year.page_file("measures")

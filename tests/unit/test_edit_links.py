@@ -26,3 +26,10 @@ def test_pages_link_to_their_source(src_uri, expected):
 
 def test_no_template_no_link():
     assert edit_links.edit_url("2023/measures.md", {}) is None
+
+
+def test_a_docs_folder_of_another_name_is_the_one_linked():
+    assert edit_links.edit_url("finder.md", GIT, "content") == "http://git.example.invalid/r/-/tree/main/content"
+    assert edit_links.edit_url("2023/full.md", GIT, "content") == "http://git.example.invalid/r/-/tree/main/content/2023"
+    assert edit_links.edit_url("2023/plans.md", GIT, "content") == \
+        "http://git.example.invalid/r/-/edit/main/content/2023/plans.md"

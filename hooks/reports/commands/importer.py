@@ -34,20 +34,20 @@ from reports.model import archive as archive_module
 from reports import checks
 from reports.commands import new_year
 from reports.model import report_text
+from reports.model.pages import page_uri
 from reports.model import year_data
 from reports.source import yaml_source
 from reports.checks.rules.followup_plans import one_line, previous_year
 from reports.checks.rules.title_catalogued import TITLE
 from reports.commands.new_year import describe, marker_line, page_markers, refusal, scalar
 from reports.commands import PROJECT_ROOT
-from reports.source.problems import Problem
 
 USAGE = ("用法：make import FILE=旧报告.docx YEAR=2022"
          "（或 PYTHONPATH=hooks .venv/bin/python -m reports import 文件 2022 [项目目录]）")
 EXTENSIONS = (".txt", ".docx")
 
 NUMERALS = report_text.NUMERALS
-PART_HEADING = re.compile(rf"^(?P<num>[{NUMERALS}]+)、")
+PART_HEADING = report_text.PART_NUMBER  # 一、
 # （一） (一) （一) … with or without spaces inside and after the brackets.
 SECTION_HEADING = re.compile(rf"^(?P<open>[（(])\s*(?P<num>[{NUMERALS}]+)\s*(?P<close>[）)])")
 ITEM = report_text.ITEM_NUMBER  # 1. 1、 1． -- what the pages' anchors count as items
@@ -65,14 +65,6 @@ FURNITURE = (
                r"|[大中小])\s*[】\]]\s*)+$"),
     re.compile(r"^[-—–－―]+\s*\d+\s*[-—–－―]+$"),  # — 3 —  -3-
     re.compile(r"^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$"),
-)
-
-# Which of the four required parts a part heading is; the first match wins.
-PART_KEYWORDS = (
-    ("measures", ("举措", "成效", "主要做法")),
-    ("shortcomings", ("不足", "存在的问题")),
-    ("leadership", ("第一责任人",)),
-    ("plans", ("安排", "计划", "打算")),
 )
 
 # Proposed figures: a count, in Arabic or Chinese numerals, and its unit.
@@ -233,9 +225,10 @@ def is_addressee(text: str) -> bool:
 
 
 def classify(heading: str):
-    for slug, words in PART_KEYWORDS:
-        if any(word in heading for word in words):
-            return slug
+    """Which of the required parts a part heading is (``PartKind.keywords``; the first match wins)."""
+    for kind in report_text.PARTS:
+        if any(word in heading for word in kind.keywords):
+            return kind.slug
     return None
 
 
@@ -334,14 +327,10 @@ def _place(report: ParsedReport) -> None:
         elif part.slug in seen:
             first = seen[part.slug]
             part.reason = (f"与第{report_text.cn_numeral(first.number)}部分同属"
-                           f"“{_short_title(part.slug)}”")
+                           f"“{report_text.part_kind(part.slug).short_title}”")
             part.slug = None
         else:
             seen[part.slug] = part
-
-
-def _short_title(slug: str) -> str:
-    return next(kind.short_title for kind in report_text.PARTS if kind.slug == slug)
 
 
 # --- Planning the files -----------------------------------------------------------
@@ -421,8 +410,7 @@ def _plan(root: pathlib.Path, path: pathlib.Path, year: int) -> Import:
 
     parsed = {rel: _page(year, rel, text) for rel, text in pages.items()}
     for rel, (page, found) in parsed.items():
-        plan.page_problems += [Problem(rel, line, 1, message, hint, level=level)
-                               for line, level, message, hint in found]
+        plan.page_problems += found
     _propose(plan, parsed, where, archive.catalog)
     plan.files[data_file] = data_text(plan, year)
 
@@ -442,12 +430,8 @@ def _plan(root: pathlib.Path, path: pathlib.Path, year: int) -> Import:
 
 
 def _page(year: int, rel: str, text: str):
-    """The page as the archive will read it: ``(archive.Page, report_text problems)``."""
-    front, body = report_text.split_front_matter(text)
-    first_line = front.count("\n") + 1
-    blocks, found = report_text.parse_blocks(body, first_line)
-    slug = rel.rsplit("/", 1)[1][:-3]
-    return archive_module.Page(f"{year}/{slug}.md", rel, slug, text, body, first_line, blocks), found
+    """The page as the archive will read it: ``(archive.Page, problems)``."""
+    return archive_module.parse_page(text, rel, page_uri(year, rel.rsplit("/", 1)[1][:-3]))
 
 
 class _PageText:
@@ -508,7 +492,7 @@ def _pages(plan: Import, year: int):
             page_of_part[id(part)] = current
             _add_part(current, part)
             if template is None:
-                found = [(name, ()) for name in new_year.DEFAULT_PART_MARKERS.get(part.slug, ())]
+                found = [(name, ()) for name in report_text.part_kind(part.slug).markers]
             else:
                 page = template.pages.get(part.slug)
                 found = page_markers(page) if page is not None else []

@@ -13,7 +13,8 @@ from __future__ import annotations
 import dataclasses
 import difflib
 
-from reports.model.report_text import PARTS, squash
+from reports.model import report_text
+from reports.model.report_text import squash
 
 SIMILAR = 0.5  # below this a changed paragraph counts as removed + added
 
@@ -50,11 +51,6 @@ class PartChange:
     unchanged: int
     changes: list
     status: str = "both"  # "both", "new" (only this year), "gone" (only last year)
-
-
-def previous_year(archive, year):
-    earlier = [y for y in archive.years if y.year < year.year]
-    return max(earlier, key=lambda y: y.year) if earlier else None
 
 
 def set_change(before, after) -> SetChange:
@@ -130,7 +126,7 @@ def part_changes(before_page, after_page, slug, title) -> PartChange:
 
 def text_changes(before, after) -> list:
     out = []
-    for kind in PARTS:
+    for kind in report_text.PARTS:
         a, b = before.pages.get(kind.slug), after.pages.get(kind.slug)
         if a is None and b is None:
             continue

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reports.model.report_text import PARTS
+from reports.model import report_text
 
 RECORDED, MENTION = "recorded", "mention"
 RUN_ON = "律规治学院官"
@@ -39,7 +39,7 @@ class Use:
 
 def report_blocks(year):
     """(page, block) for every anchored block of the year's report text."""
-    for slug in ("index", *(p.slug for p in PARTS)):
+    for slug in ("index", *(p.slug for p in report_text.PARTS)):
         page = year.pages.get(slug)
         if page is None:
             continue

@@ -30,30 +30,11 @@ from reports.model import year_data
 
 # The tables of a year, in the order of the report, with their names on the
 # site.  Versions are in the JSON only: they describe the record, not the year.
-TABLES = {
-    "figures": "关键数据",
-    "studies": "学法清单",
-    "campaigns": "宣传活动",
-    "actions": "主要负责人履职事项",
-    "shortcomings": "存在不足",
-    "plans": "下一年度安排",
-    "followups": "上一年度安排落实情况",
-    "errata": "勘误",
-}
+TABLES = {name: title for name, title in year_data.LISTS.items() if name != "versions"}
 LISTS = (*TABLES, "versions")
 
 # The entry type of each list, whose fields are the CSV columns.
-MODELS = {
-    "figures": year_data.Figure,
-    "studies": year_data.Study,
-    "campaigns": year_data.CampaignEvent,
-    "actions": year_data.Action,
-    "shortcomings": year_data.Shortcoming,
-    "plans": year_data.Plan,
-    "followups": year_data.Followup,
-    "versions": year_data.Version,
-    "errata": year_data.Erratum,
-}
+MODELS = {name: year_data.YEAR.fields[name].item.model for name in LISTS}
 
 # Values added to the entries' own fields, per list.
 EXTRAS = {

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape as _xml_escape
 
+from reports.model.year_data import number_text as number
+
 DRAFT_LABEL = "草稿"
 NO_DATA = "无数据"
 
@@ -94,14 +96,6 @@ def _page_of(year, anchor):
 
 
 # --- Words ---------------------------------------------------------------------
-
-def number(value) -> str:
-    """``27`` for 27.0; ``2.5`` for 2.5; never ``-0`` or ``1e-07``."""
-    value = round(float(value), 6)
-    if value.is_integer():
-        return str(int(value))
-    return f"{value:.6f}".rstrip("0").rstrip(".")
-
 
 def title_text(s: Series) -> str:
     return f"{s.label}（{s.unit}）" if s.unit else s.label

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import pathlib
-import re
 
 from reports.model import catalog as catalog_module
+from reports.model import pages as pages_module
 from reports.model import report_text
 from reports.model import year_data
 from reports.source import yaml_source
 from reports.source.problems import ENCODING, PROJECT_FILES, REPORT_TEXT, Problem
-
-YEAR_DIR = re.compile(r"^(19|20)\d\d$")
-
 
 @dataclasses.dataclass
 class Page:
@@ -47,6 +44,11 @@ class Year:
     data_file: str
     located: yaml_source.Located  # positions in the data file, for messages
     pages: dict  # slug -> Page
+    folder: str = ""  # the year's folder of pages as editors see it, under the docs folder: docs/2023
+
+    def page_file(self, slug: str) -> str:
+        """The file of the year's page ``slug``, whether or not it exists: docs/2023/plans.md."""
+        return f"{self.folder}/{slug}.md"
 
     def block(self, anchor: str):
         """The page and block with this anchor, or ``(None, None)``."""
@@ -75,17 +77,29 @@ class Year:
     def is_draft(self) -> bool:
         return self.meta.status == "draft"
 
+    @property
+    def status_label(self) -> str:
+        """已发布 or 草稿, as the data files' schema names the statuses."""
+        return year_data.STATUSES[self.meta.status]
+
 
 @dataclasses.dataclass
 class Archive:
     years: list  # newest first
     catalog: catalog_module.Catalog = None
+    docs_dir: str = "docs"  # the docs folder the pages were read from, as editors see it
 
     def year(self, number: int):
         for year in self.years:
             if year.year == number:
                 return year
         return None
+
+    def before(self, number: int):
+        """The latest year before ``number`` (not necessarily ``number - 1``), or None:
+        the year whose plans a report follows up and that it is compared with."""
+        earlier = [y for y in self.years if y.year < number]
+        return max(earlier, key=lambda y: y.year) if earlier else None
 
     @property
     def latest(self):
@@ -101,14 +115,14 @@ def load(root: pathlib.Path, docs_dir="docs", data_dir="data"):
     docs_dir, data_dir = relative_path(docs, root), relative_path(data, root)
     problems: list[Problem] = []
     data_years = {p.stem: p for p in sorted((data / "years").glob("*.yml"))}
-    doc_years = {p.name: p for p in sorted(docs.iterdir()) if p.is_dir() and YEAR_DIR.match(p.name)}
+    doc_years = {p.name: p for p in sorted(docs.iterdir()) if p.is_dir() and pages_module.YEAR_DIR.match(p.name)}
     for stem, path in data_years.items():
-        if not YEAR_DIR.match(stem):
+        if not pages_module.YEAR_DIR.match(stem):
             problems.append(Problem(relative_path(path, root), 1, 1, f"文件名“{path.name}”不是年份",
                                     "年度数据文件应以年份命名，例如 2024.yml。", rule=PROJECT_FILES))
     years = []
     for name in sorted(set(data_years) | set(doc_years), reverse=True):
-        if not YEAR_DIR.match(name):
+        if not pages_module.YEAR_DIR.match(name):
             continue
         if name not in doc_years:
             problems.append(Problem(relative_path(data_years[name], root), 1, 1,
@@ -128,7 +142,7 @@ def load(root: pathlib.Path, docs_dir="docs", data_dir="data"):
             years.append(year)
     catalog, found = catalog_module.load(root, data_dir)
     problems += found
-    return Archive(years, catalog), problems
+    return Archive(years, catalog, docs_dir), problems
 
 
 def load_year(root, data_path, doc_path, docs):
@@ -152,7 +166,7 @@ def load_year(root, data_path, doc_path, docs):
         problems.append(Problem(f"{relative_path(doc_path, root)}/index.md", 1, 1,
                                 f"{meta.year} 年缺少年度首页 index.md", "请从上一年复制 index.md 并修改。",
                                 rule=PROJECT_FILES))
-    return Year(meta, rel, located, pages), problems
+    return Year(meta, rel, located, pages, relative_path(doc_path, root)), problems
 
 
 def read_page(path, docs, root):
@@ -167,13 +181,18 @@ def read_page(path, docs, root):
                        rule=ENCODING)]
     else:
         bad = []
-    front, body = report_text.split_front_matter(text)
-    first_line = front.count("\n") + 1
+    page, problems = parse_page(text, rel, path.relative_to(docs).as_posix())
+    return page, bad + problems
+
+
+def parse_page(text: str, file: str, src_uri: str):
+    """``(Page, problems)`` of a page's text: how the archive reads every page,
+    and how ``make import`` reads the pages it is about to write."""
+    body, first_line = report_text.body_of(text)
     blocks, found = report_text.parse_blocks(body, first_line)
-    problems = bad + [Problem(rel, line, 1, message, hint, level=level, rule=REPORT_TEXT)
-                for line, level, message, hint in found]
-    src_uri = path.relative_to(docs).as_posix()
-    return Page(src_uri, rel, path.stem, text, body, first_line, blocks), problems
+    problems = [Problem(file, line, 1, message, hint, level=level, rule=REPORT_TEXT) for line, level, message, hint in found]
+    slug = pathlib.PurePosixPath(src_uri).stem
+    return Page(src_uri, file, slug, text, body, first_line, blocks), problems
 
 
 def relative_path(path, root) -> str:

@@ -160,16 +160,15 @@ def _load_list(root, rel, record, what, problems) -> dict:
 
 def unique_by_id(entries, located, problems, what) -> dict:
     """Index entries by id; a repeated id, or a repeated name, is an error."""
-    by_id, names = {}, {}
-    for entry in entries:
-        if entry.id in by_id:
-            first = located.at(by_id[entry.id]._path + ("id",))[0]
-            problems.append(located.problem(entry._path + ("id",),
-                                            f"编号“{entry.id}”重复（第一次在第 {first} 行）",
-                                            f"每个{what}的编号必须唯一。", rule=UNIQUE_ID))
-            continue
-        by_id[entry.id] = entry
-        for index, name in enumerate(getattr(entry, "names", [])):
+    by_id, repeats = schema.first_by(entries, "id")
+    for entry, first in repeats:
+        line = located.at(first._path + ("id",))[0]
+        problems.append(located.problem(entry._path + ("id",),
+                                        f"编号“{entry.id}”重复（第一次在第 {line} 行）",
+                                        f"每个{what}的编号必须唯一。", rule=UNIQUE_ID))
+    names = {}
+    for entry in by_id.values():
+        for name in getattr(entry, "names", []):
             if name in names and names[name] != entry.id:
                 problems.append(located.problem(entry._path, f"名称“{name}”同时属于“{names[name]}”和“{entry.id}”",
                                                 "同一个名称只能对应一个条目，否则无法判断正文中指的是哪一个。",

@@ -20,22 +20,47 @@ from reports.source.problems import WARNING
 
 NUMERALS = "一二三四五六七八九十"
 
-# The four required parts, in the order the regulations list them.  ``slug`` is
-# the file name of the part's page in every year, which is what lets the year
-# switcher land on the same part in another year.
+# The four required parts, in the order the regulations list them: the one
+# registry of what the code knows about a part.  The page hooks, the
+# navigation, the checks, ``make new-year`` and ``make import`` all read it,
+# so a fifth part is one more entry here (and its page in each year).
 @dataclasses.dataclass(frozen=True)
 class PartKind:
-    slug: str
-    short_title: str
+    slug: str  # file name of the part's page in every year: lets the year switcher land on the same part
+    short_title: str  # the part in the navigation and in messages: 主要举措和成效
+    heading: str  # the page's heading without its numeral, as a new year starts it; may use {year}, {next_year}
+    keywords: tuple  # words that tell its heading in an imported report (the first part that matches wins)
+    markers: tuple = ()  # the markers of its page when there is no previous year to take them from
+
+    @property
+    def number(self) -> int:
+        """1 for the first part: its numeral in the report (一、)."""
+        return PARTS.index(self) + 1
+
+    def title(self, year: int) -> str:
+        """The page's heading in ``year``'s report: ``四、2025年度推进法治政府建设的主要安排``."""
+        return f"{cn_numeral(self.number)}、" + self.heading.format(year=year, next_year=year + 1)
 
 
+# The headings are the annual reports' own; the default markers are those of
+# the 2023 report's pages.  Part four plans the year after the report's.
 PARTS = (
-    PartKind("measures", "主要举措和成效"),
-    PartKind("shortcomings", "存在的不足和原因"),
-    PartKind("leadership", "第一责任人职责"),
-    PartKind("plans", "下一年度安排"),
+    PartKind("measures", "主要举措和成效", "推进法治政府建设的主要举措和成效",
+             keywords=("举措", "成效", "主要做法"), markers=("year:studies", "year:campaigns")),
+    PartKind("shortcomings", "存在的不足和原因", "推进法治政府建设存在的不足和原因",
+             keywords=("不足", "存在的问题"), markers=("year:shortcomings",)),
+    PartKind("leadership", "第一责任人职责",
+             "党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的情况",
+             keywords=("第一责任人",), markers=("year:actions",)),
+    PartKind("plans", "下一年度安排", "{next_year}年度推进法治政府建设的主要安排",
+             keywords=("安排", "计划", "打算"), markers=("year:plans",)),
 )
 PART_SLUGS = tuple(p.slug for p in PARTS)
+
+
+def part_kind(slug: str) -> PartKind:
+    """The part whose page is ``<slug>.md``."""
+    return next(kind for kind in PARTS if kind.slug == slug)
 
 
 def part_label(page, kind) -> str:
@@ -46,6 +71,7 @@ def part_label(page, kind) -> str:
             return f"{numeral}、{kind.short_title}"
     return kind.short_title
 
+
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
 H1 = re.compile(r"^#\s+(?P<text>.+?)\s*$")
 H2 = re.compile(r"^##\s+(?P<text>.+?)\s*$")
@@ -55,8 +81,6 @@ SECTION_NUMBER = re.compile(rf"^[（(](?P<num>[{NUMERALS}]+)[）)]")
 # Items are 1. 1． 1、 -- but not a date or decimal such as 4.15 at the start.
 ITEM_NUMBER = re.compile(r"^(?P<num>\d+)[.．、](?!\d)")
 MARKER_LINE = re.compile(r"^\s*<!--.*-->\s*$")
-# A page of a year's report, by its path under docs/: 2023/measures.md.
-YEAR_PAGE = re.compile(r"^(?P<year>\d{4})/(?P<slug>[^/]+)\.md$")
 
 
 def squash(text: str) -> str:
@@ -86,6 +110,12 @@ def split_front_matter(text: str) -> tuple[str, str]:
     if not m:
         return "", text
     return m.group(0), text[m.end():]
+
+
+def body_of(text: str) -> tuple[str, int]:
+    """The page's Markdown after its front matter, and the file line it starts on."""
+    front, body = split_front_matter(text)
+    return body, front.count("\n") + 1
 
 
 @dataclasses.dataclass

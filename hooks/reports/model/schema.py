@@ -206,6 +206,20 @@ class Record(Field):
         return self.model(**out) if self.model else out
 
 
+def first_by(entries, key: str):
+    """``(first, repeats)``: each value of the field ``key`` mapped to the first
+    entry that has it, and ``(entry, first entry)`` for every later entry with
+    the same value -- what a message about a repeated id needs (both lines)."""
+    first, repeats = {}, []
+    for entry in entries:
+        value = getattr(entry, key)
+        if value in first:
+            repeats.append((entry, first[value]))
+        else:
+            first[value] = entry
+    return first, repeats
+
+
 def kind_of(value) -> str:
     if value is None:
         return "空值"

@@ -18,9 +18,35 @@ from reports.source.problems import UNIQUE_ID
 
 STATUSES = {"published": "已发布", "draft": "草稿"}
 FOLLOWUP_STATUSES = {"done": "已落实", "partial": "部分落实", "not_done": "未落实", "pending": "待填写"}
+# The lists of a year file, in the order of the report, with their names: the
+# schema's help, the tables' captions on the year pages, the downloads.
+LISTS = {
+    "figures": "关键数据",
+    "studies": "学法清单",
+    "campaigns": "宣传活动",
+    "actions": "主要负责人履职事项",
+    "shortcomings": "存在不足",
+    "plans": "下一年度安排",
+    "followups": "上一年度安排落实情况",
+    "errata": "勘误",
+    "versions": "版本记录",
+}
 PLAN_AREAS = ("学习教育", "普法宣传", "执法监督", "队伍建设", "制度建设", "其他")
 ANCHOR = r"^s\d+(?:-\d+)*(?:-p\d+)?$"
 ANCHOR_HINT = "段落位置写成 s1-2-3 这样的形式：s后面依次是部分、（）编号、序号，见页面上段落的链接。"
+
+
+def number_text(value) -> str:
+    """A number as the site and the messages write it: ``27`` for 27.0, ``2.5``
+    for 2.5; never ``-0`` or ``1e-07``.
+
+    Figures are typed by editors, but differences between years and chart
+    ticks are computed, and 2.7 - 2.5 must read 0.2: six decimals are kept.
+    """
+    value = round(float(value), 6)
+    if value.is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
 def anchor(**kw):
@@ -171,7 +197,7 @@ YEAR = schema.Record({
         "at": anchor(),
         "quote": quote(),
         "note": schema.Text(required=False, help="说明"),
-    }, model=Figure), required=False, help="关键数据"),
+    }, model=Figure), required=False, help=LISTS["figures"]),
     "studies": schema.ListOf(schema.Record({
         "document": identifier(help="学习文件编号，见 data/catalog/documents.yml"),
         "at": anchor(),
@@ -179,7 +205,7 @@ YEAR = schema.Record({
         "how": schema.Text(required=False, help="学习形式"),
         "who": schema.Text(required=False, help="参加人员"),
         "when": schema.Text(required=False, help="时间"),
-    }, model=Study), required=False, help="学法清单"),
+    }, model=Study), required=False, help=LISTS["studies"]),
     "campaigns": schema.ListOf(schema.Record({
         "campaign": identifier(help="宣传节点编号，见 data/catalog/campaigns.yml"),
         "at": anchor(),
@@ -187,7 +213,7 @@ YEAR = schema.Record({
         "form": schema.Text(required=False, help="形式"),
         "audience": schema.Text(required=False, help="对象"),
         "place": schema.Text(required=False, help="地点"),
-    }, model=CampaignEvent), required=False, help="宣传活动"),
+    }, model=CampaignEvent), required=False, help=LISTS["campaigns"]),
     "actions": schema.ListOf(schema.Record({
         "date": schema.Date(help="日期"),
         "who": schema.Text(help="人员"),
@@ -195,29 +221,29 @@ YEAR = schema.Record({
         "documents": schema.ListOf(identifier(), required=False, help="涉及的学习文件编号"),
         "at": anchor(),
         "quote": quote(),
-    }, model=Action), required=False, help="主要负责人履职事项"),
+    }, model=Action), required=False, help=LISTS["actions"]),
     "shortcomings": schema.ListOf(schema.Record({
         "id": identifier(help="唯一编号"),
         "text": schema.Text(multiline=True, help="概述"),
         "at": anchor(),
-    }, model=Shortcoming), required=False, help="存在不足"),
+    }, model=Shortcoming), required=False, help=LISTS["shortcomings"]),
     "plans": schema.ListOf(schema.Record({
         "id": identifier(help="唯一编号，下一年度据此填写落实情况"),
         "text": schema.Text(multiline=True, help="概述"),
         "area": schema.Choice({a: a for a in PLAN_AREAS}, required=False, help="领域"),
         "at": anchor(),
-    }, model=Plan), required=False, help="下一年度安排"),
+    }, model=Plan), required=False, help=LISTS["plans"]),
     "followups": schema.ListOf(schema.Record({
         "plan": identifier(help="上一年度安排的编号"),
         "status": schema.Choice(FOLLOWUP_STATUSES, help="落实情况"),
         "evidence": schema.Text(required=False, multiline=True, help="本年度报告中的相关原话"),
         "at": anchor(required=False),
-    }, model=Followup), required=False, help="上一年度安排的落实情况"),
+    }, model=Followup), required=False, help=LISTS["followups"]),
     "versions": schema.ListOf(schema.Record({
         "version": schema.Integer(minimum=1, help="版本号，从 1 开始"),
         "date": schema.Date(help="日期"),
         "changes": schema.Text(multiline=True, help="改了什么、为什么"),
-    }, model=Version), required=False, help="版本记录"),
+    }, model=Version), required=False, help=LISTS["versions"]),
     "errata": schema.ListOf(schema.Record({
         "version": schema.Integer(minimum=1, help="在哪个版本中记录"),
         "date": schema.Date(help="日期"),
@@ -225,7 +251,7 @@ YEAR = schema.Record({
         "original": quote(help="原文中有误的原话"),
         "corrected": schema.Text(help="更正后的写法"),
         "reason": schema.Text(multiline=True, help="更正依据"),
-    }, model=Erratum), required=False, help="勘误"),
+    }, model=Erratum), required=False, help=LISTS["errata"]),
 }, model=YearData)
 
 
@@ -243,11 +269,7 @@ def validate(raw, located):
 
 
 def _unique_ids(entries, located, ctx):
-    seen = {}
-    for entry in entries:
-        if entry.id in seen:
-            line = located.at(seen[entry.id]._path + ("id",))[0]
-            ctx.error(entry._path + ("id",), f"编号“{entry.id}”重复（第一次在第 {line} 行）",
-                      "同一年度内编号必须唯一。", rule=UNIQUE_ID)
-        else:
-            seen[entry.id] = entry
+    for entry, first in schema.first_by(entries, "id")[1]:
+        line = located.at(first._path + ("id",))[0]
+        ctx.error(entry._path + ("id",), f"编号“{entry.id}”重复（第一次在第 {line} 行）",
+                  "同一年度内编号必须唯一。", rule=UNIQUE_ID)

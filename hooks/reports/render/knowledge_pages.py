@@ -8,6 +8,7 @@ from __future__ import annotations
 from reports.knowledge import calendar_months
 from reports.knowledge import compare
 from reports.knowledge import cross_year
+from reports.model import pages
 from reports.render import templating
 from reports.model.catalog import DOCUMENT_KINDS
 from reports.model.year_data import FOLLOWUP_STATUSES
@@ -87,7 +88,7 @@ def followups_page(ctx, marker):
 
 def compare_page(ctx, marker):
     year = ctx.require_year(marker)
-    before = compare.previous_year(ctx.archive, year)
+    before = ctx.archive.before(year.year)
     if before is None:
         return "\n\n这是档案中最早的年度，没有可对比的上一年度。\n\n"
     catalog = ctx.archive.catalog
@@ -103,4 +104,4 @@ def compare_page(ctx, marker):
         doc_label=lambda i: catalog.documents[i].label if i in catalog.documents else i,
         campaign_label=lambda i: catalog.campaigns[i].name if i in catalog.campaigns else i,
         href=lambda anchor: page_href(year, anchor),
-        previous_link=ctx.link(f"{before.year}/compare.md"))
+        previous_link=ctx.link(pages.COMPARE.src_uri(before.year)))

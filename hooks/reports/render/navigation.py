@@ -10,6 +10,7 @@ decade, so a page carries its own decade's years plus one link per decade.
 
 from __future__ import annotations
 
+from reports.model import pages
 from reports.model import report_text
 
 
@@ -40,13 +41,13 @@ def build(archive, docs=None) -> list:
 def year_section(year) -> dict:
     # The year home is the section's index page (navigation.indexes); its
     # label becomes the page title, so use the report's own title.
-    items = [{year.meta.title: f"{year.year}/index.md"}]
+    items = [{year.meta.title: pages.page_uri(year.year, "index")}]
     for kind in report_text.PARTS:
         page = year.pages.get(kind.slug)
         if page is not None:
             items.append({report_text.part_label(page, kind): page.src_uri})
     if "full" in year.pages:
         items.append({"全文（可打印）": year.pages["full"].src_uri})
-    items.append({"与上年对比": f"{year.year}/compare.md"})  # see generated_pages
-    label = f"{year.year}年度" + ("（草稿）" if year.is_draft else "")
+    items += [{page.title: page.src_uri(year.year)} for page in pages.GENERATED.values()]
+    label = f"{year.year}年度" + (f"（{year.status_label}）" if year.is_draft else "")
     return {label: items}

@@ -16,6 +16,7 @@ from reports.render import knowledge_pages
 from reports.render import measures_finder
 from reports.render import templating
 from reports.model import report_text
+from reports.model import year_data
 from reports.render import trends_page
 from reports.model.markers import MarkerError
 
@@ -47,7 +48,7 @@ class Context:
 
     @property
     def _match(self):
-        return report_text.YEAR_PAGE.match(self.src_uri)
+        return pages.YEAR_PAGE.match(self.src_uri)
 
     @property
     def year(self):
@@ -99,7 +100,7 @@ def year_bar(ctx) -> str:
 
     def same_part(other):
         if slug in pages.GENERATED:
-            return {"year": other, "href": ctx.link(f"{other.year}/{slug}.md"), "exact": True}
+            return {"year": other, "href": ctx.link(pages.page_uri(other.year, slug)), "exact": True}
         page = other.pages.get(slug) or other.pages.get("index")
         return {"year": other, "href": ctx.link(page.src_uri), "exact": page.slug == slug}
 
@@ -111,6 +112,7 @@ def year_bar(ctx) -> str:
         more=len(years) > 2 * SWITCHER_SPAN + 1,
         parts=[(p, report_text.part_label(p, k)) for k in report_text.PARTS
                for p in [year.pages.get(k.slug)] if p is not None],
+        generated=[(page, page.src_uri(year.year)) for page in pages.GENERATED.values()],
         link=ctx.link, archive_page="archive.md")
 
 
@@ -177,23 +179,25 @@ def table(ctx, marker, name, caption, headings, rows):
 
 def year_studies(ctx, marker):
     catalog = ctx.archive.catalog
-    return table(ctx, marker, "studies", "学法清单", ("学习内容", "形式", "参加人员", "时间"),
+    return table(ctx, marker, "studies", year_data.LISTS["studies"], ("学习内容", "形式", "参加人员", "时间"),
                  lambda s: (knowledge_pages.document_cell(catalog, s.document), s.how, s.who, s.when))
 
 
 def year_campaigns(ctx, marker):
     campaigns = ctx.archive.catalog.campaigns
-    return table(ctx, marker, "campaigns", "宣传活动", ("宣传节点", "原文写法", "形式", "对象", "地点"),
+    return table(ctx, marker, "campaigns", year_data.LISTS["campaigns"], ("宣传节点", "原文写法", "形式", "对象", "地点"),
                  lambda e: (campaigns[e.campaign].name, e.quote, e.form, e.audience, e.place))
 
 
 def year_actions(ctx, marker):
+    # Not LISTS["actions"] (主要负责人履职事项): the year pages have always
+    # said 履职情况, and the built site stays byte for byte as it was.
     return table(ctx, marker, "actions", "主要负责人履职情况", ("日期", "人员", "事项"),
                  lambda a: (templating.date_zh(a.date), a.who, a.what))
 
 
 def year_shortcomings(ctx, marker):
-    return table(ctx, marker, "shortcomings", "存在不足", ("不足",), lambda s: (s.text,))
+    return table(ctx, marker, "shortcomings", year_data.LISTS["shortcomings"], ("不足",), lambda s: (s.text,))
 
 
 def year_plans(ctx, marker):

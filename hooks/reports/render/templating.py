@@ -18,6 +18,7 @@ import re
 import jinja2
 
 from reports.model import report_text
+from reports.model import year_data
 
 TEMPLATES = pathlib.Path(__file__).parent / "templates"
 
@@ -143,10 +144,8 @@ def date_zh(value) -> str:
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
-def number(value) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
 _env.filters["date_zh"] = date_zh
-_env.filters["number"] = number
+_env.filters["number"] = year_data.number_text
 _env.filters["place"] = report_text.anchor_label
+# Entries of draft years are marked with the status's label, the schema's.
+_env.globals["year_statuses"] = year_data.STATUSES

@@ -26,7 +26,7 @@ def trends_page(ctx, marker):
                 "value": trends.number(point.value),
                 "href": ctx.link(point.src_uri, point.anchor) if point.src_uri else None,
                 "where": f"{point.year}年度报告 {report_text.anchor_label(point.anchor)}"
-                         + ("（草稿）" if point.draft else ""),
+                         + (f"（{trends.DRAFT_LABEL}）" if point.draft else ""),
                 "draft": point.draft,
             })
         rows.append({"series": s, "cells": cells})
