@@ -69,3 +69,13 @@ def test_bad_source_date_epoch_is_a_chinese_message(tmp_path, value):
     assert result.returncode != 0
     assert f"环境变量 SOURCE_DATE_EPOCH 的值“{value}”不对" in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_output_folder_that_is_a_file_is_a_chinese_message(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (tmp_path / "site").write_text("not a folder", "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "构建失败：" in output and "应是文件夹，但那里有一个同名的文件" in output, output
+    assert "Traceback" not in result.stderr
