@@ -1,4 +1,5 @@
-"""Environment faults give Chinese messages, and an export builds the same site.
+"""Hostile settings and environment faults stop the build with Chinese
+messages, and an export builds the same site.
 
 A ``git archive`` export (what an administrator may copy to a build
 machine) has no history; it must still build the same bytes as the clone.
@@ -15,7 +16,7 @@ import tarfile
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build, run_command
 
 
 def without_epoch():
@@ -79,3 +80,33 @@ def test_output_folder_that_is_a_file_is_a_chinese_message(tmp_path):
     output = result.stdout + result.stderr
     assert "构建失败：" in output and "应是文件夹，但那里有一个同名的文件" in output, output
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("old,new,message", [
+    ("site_name: 津南区国动办法治政府建设报告库", 'site_name: 库<img src=x onerror=alert(1)>',
+     "mkdocs.yml:3:1: [错误] site_name: 这里不能有符号 < >"),
+    ("edit_url: http://git.example.invalid/fzbg/reports/-/edit/main/{path}", 'edit_url: "javascript:alert(1)//{path}"',
+     "[错误] extra.git.edit_url: 地址“javascript:alert(1)//{path}”不对"),
+])
+def test_unsafe_settings_stop_the_build(tmp_path, old, new, message):
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new, 1), "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert message in result.stderr, result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("title,bad", [("2023<script>alert(1)</script>", "< >"), ('2023" onclick="x', '"'),
+                                       ("2023&amp;", "&"), ("2023`x`", "`")])
+def test_markup_in_a_year_title_is_refused_by_the_check(tmp_path, title, bad):
+    project = copy_project(tmp_path / "p")
+    data = project / "data/years/2023.yml"
+    data.write_text(data.read_text("utf-8").replace(
+        "title: 2023年度法治政府建设情况报告", "title: '" + title.replace("'", "''") + "'", 1), "utf-8")
+    result = run_command("check", project)
+    assert result.returncode == 1
+    assert f"data/years/2023.yml:3:8: [错误] title: 这里不能有符号 {bad}" in result.stdout, result.stdout
