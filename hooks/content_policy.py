@@ -7,6 +7,8 @@ the hashes of the inline scripts must match the final bytes.
 
 from __future__ import annotations
 
+import pathlib
+
 from mkdocs.plugins import event_priority
 
 from reports.build.hook_errors import guarded
@@ -26,3 +28,11 @@ def on_post_template(output, template_name, config):
     if template_name == "404.html":
         return content_policy.apply(output)
     return output
+
+
+@guarded
+def on_post_build(config):
+    # The same policy as a server header (README: 部署到内网), for every page at once.
+    site = pathlib.Path(config.site_dir)
+    pages = (path.read_text("utf-8") for path in sorted(site.rglob("*.html")))
+    (site / content_policy.HEADER_FILE).write_text(content_policy.header_policy(pages) + "\n", "utf-8")

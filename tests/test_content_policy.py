@@ -112,3 +112,38 @@ def test_smuggled_script_and_external_images_are_blocked(site, policy_page, tmp_
     assert "img-src http://203.0.113.9/x.png" in violations
     assert any(v.startswith("style-src") for v in violations), violations  # the style attribute
     assert "img-src http://203.0.113.9/z.png" in violations  # <svg><image href>
+
+
+def test_header_file_covers_every_page_and_works_as_a_server_header(site, policy_page):
+    import functools
+    import http.server
+    import re
+    import threading
+
+    from browser_support import QuietHandler
+
+    header = (site / content_policy.HEADER_FILE).read_text("utf-8").strip()
+    assert header.endswith("; frame-ancestors 'self'")
+    for page in site.rglob("*.html"):
+        meta = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page.read_text("utf-8"))
+        assert meta, page
+        for token in re.findall(r"'sha256-[^']+'", meta.group(1)):
+            assert token in header, (page, token)
+
+    class WithHeader(QuietHandler):
+        def end_headers(self):
+            self.send_header("Content-Security-Policy", header)
+            super().end_headers()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(WithHeader, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}/"
+        for path in ("", "2023/measures/", "finder/", "404.html"):
+            policy_page.goto(base + path)
+            policy_page.wait_for_load_state("networkidle")
+            assert policy_page.evaluate("window.__violations") == [], path
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -97,3 +97,21 @@ def apply(output: str) -> str:
     if m is None:
         raise MissingCharset("page has no <meta charset>")
     return output[:m.end()] + tag + output[m.end():]
+
+
+_META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+_HASH = re.compile(r"'sha256-[A-Za-z0-9+/=]+'")
+HEADER_FILE = "content-security-policy.txt"
+
+
+def header_policy(pages) -> str:
+    """One policy for the web server's header, covering every page in ``pages``
+    (their HTML): the same directives, every page's script hashes, and what a
+    meta element cannot say (``frame-ancestors``)."""
+    hashes = []
+    for html in pages:
+        m = _META_POLICY.search(html)
+        for token in _HASH.findall(m.group(1)) if m else ():
+            if token not in hashes:
+                hashes.append(token)
+    return policy(sorted(hashes)) + "; frame-ancestors 'self'"
