@@ -146,6 +146,10 @@ class Choice(Field):
         self.choices = choices  # value -> Chinese label
 
     def validate(self, value, path, ctx):
+        if isinstance(value, (list, dict)) or value is None:
+            options = "、".join(f"{k}（{v}）" for k, v in self.choices.items())
+            ctx.error(path, f"这里应是一个选项，实际是{kind_of(value)}", f"只能是：{options}。")
+            return None
         if value in self.choices:
             return value
         for key, label in self.choices.items():
