@@ -12,11 +12,15 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 # The commands live in the hooks/reports package (python -m reports <command>).
 REPORTS := PYTHONPATH=hooks $(BIN)/python -m reports
+# Values people type (make new-year YEAR=…, make import FILE=…) never become
+# shell text: they reach the recipes as environment variables, quoted there
+# ("$$YEAR"), and the commands themselves check them.
+export YEAR FILE HOST PORT PYTHON
 
 .PHONY: serve build check new-year import lock test browser bench clean
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	$(BIN)/mkdocs serve --strict --dev-addr "$$HOST:$$PORT"
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -25,10 +29,10 @@ check: $(STAMP)
 	$(REPORTS) check
 
 new-year: $(STAMP)
-	$(REPORTS) new-year $(YEAR)
+	$(REPORTS) new-year $${YEAR:+"$$YEAR"}
 
 import: $(STAMP)
-	$(REPORTS) import "$(FILE)" $(YEAR)
+	$(REPORTS) import "$$FILE" $${YEAR:+"$$YEAR"}
 
 lock: $(STAMP)
 	$(REPORTS) lock
@@ -45,7 +49,7 @@ bench: $(STAMP) browser
 	$(BIN)/python tests/bench.py
 
 $(STAMP): requirements.txt
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/python || "$$PYTHON" -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 

@@ -13,6 +13,7 @@ import pathlib
 from mkdocs.exceptions import Abort
 
 import reports.checks as checks
+from reports.checks import site_config
 from reports.render import navigation
 from reports.build import site_state
 from reports.build.hook_errors import guarded
@@ -24,6 +25,7 @@ log = logging.getLogger("mkdocs.hooks.site_data")
 def on_config(config):
     root = pathlib.Path(config.config_file_path).resolve().parent
     archive, problems = checks.check_project(root, docs_dir=config.docs_dir)
+    problems += site_config.check(config, pathlib.Path(config.config_file_path).read_text("utf-8"))
     for problem in problems:
         (log.error if problem.is_error else log.info)(problem.format())
     errors = [p for p in problems if p.is_error]

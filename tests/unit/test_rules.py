@@ -49,7 +49,7 @@ PLANS = """\
 
 ## （二）继续开展宣传。
 """
-ALL_PARTS = {"index": "# {year}年度报告\n\n导语。\n", "measures": MEASURES, "shortcomings": "# 二、存在的不足\n",
+ALL_PARTS = {"index": "# {year}年度报告\n\n导语。\n\n<!-- year:figures -->\n\n<!-- year:versions -->\n", "measures": MEASURES, "shortcomings": "# 二、存在的不足\n",
              "leadership": "# 三、第一责任人职责\n", "plans": PLANS}
 CATALOG = catalog_module.Catalog(
     {"sample-law": catalog_module.Document("sample-law", "示例国示例法", "law", short_name="示例法"),

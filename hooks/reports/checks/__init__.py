@@ -18,9 +18,9 @@ import pathlib
 
 from reports.checks import project as project_module
 from reports.checks.rules import (
-    anchor_exists, catalog_reference, date_in_year, figure_value, followup_plans, lock_outdated,
-    marker_name, page_encoding, published_text, quote_in_paragraph, reference_in_quote,
-    required_parts, title_catalogued, versions)
+    anchor_exists, catalog_reference, date_in_year, figure_value, followup_plans, links_outside,
+    lock_outdated, marker_name, marker_placement, page_encoding, page_markup, published_frozen,
+    published_text, quote_in_paragraph, reference_in_quote, required_parts, title_catalogued, versions)
 from reports.model import archive as archive_module
 from reports.model import fingerprint
 from reports.source.problems import LOADING
@@ -32,7 +32,8 @@ YEAR_RULES = (
 )
 # Every rule, in the order it runs.  page_encoding comes last: it stays
 # silent about a file that an earlier rule or the loading already reported.
-RULES = YEAR_RULES + (followup_plans, published_text, lock_outdated, marker_name, page_encoding)
+RULES = YEAR_RULES + (followup_plans, published_frozen, published_text, lock_outdated, marker_name,
+                      marker_placement, page_markup, links_outside, page_encoding)
 
 # Every rule id a problem can carry -> its description: loading, then the
 # rules (page_encoding completes the loading's ``encoding`` and keeps its id).
@@ -51,11 +52,25 @@ def run(archive, project=None, rules=RULES, found=()) -> list:
 
 def check_project(root, docs_dir="docs", data_dir="data"):
     """Return ``(archive, problems)`` for the project at ``root``."""
+    archive, problems, _ = check_project_report(root, docs_dir, data_dir)
+    return archive, problems
+
+
+def check_project_report(root, docs_dir="docs", data_dir="data", env=None):
+    """``(archive, problems, basis)``: ``basis`` says what the published years
+    were compared with (Git history, or the stored fingerprint)."""
     root = pathlib.Path(root)
+    # As paths inside the project (MkDocs passes its docs_dir absolute): Git
+    # names the same folders at the base revision.
+    docs_dir = archive_module.relative_path(root / docs_dir, root)
+    data_dir = archive_module.relative_path(root / data_dir, root)
     archive, problems = archive_module.load(root, docs_dir, data_dir)
     lock, found = fingerprint.read(root)
-    project = project_module.Project(lock, project_module.markdown_pages(root, docs_dir))
-    return archive, run(archive, project, found=problems + found)
+    base_archive, basis = project_module.history(root, docs_dir, data_dir, env)
+    project = project_module.Project(lock, project_module.markdown_pages(root, docs_dir), root=root,
+                                     docs_dir=docs_dir, data_dir=data_dir, base_archive=base_archive,
+                                     basis=basis)
+    return archive, run(archive, project, found=problems + found), basis
 
 
 def check_year(year, catalog) -> list:

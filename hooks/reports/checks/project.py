@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import pathlib
+import tempfile
 
 from reports.model import archive as archive_module
 from reports.model import fingerprint
+from reports.source.history import History
 
 
 @dataclasses.dataclass(frozen=True)
@@ -21,6 +23,33 @@ class Project:
     lock: fingerprint.Lock = dataclasses.field(default_factory=fingerprint.Lock)
     pages: tuple = ()  # (file relative to the project root, text or None if not UTF-8)
     found: tuple = ()  # problems reported before the running rule, loading ones first
+    root: pathlib.Path | None = None
+    docs_dir: str = "docs"
+    data_dir: str = "data"
+    # The archive as it was at the base of the change (``history``), or None
+    # when there is no usable history and data/lock.yml is the reference.
+    base_archive: object = None
+    basis: str = ""  # which reference the freeze used, for the check's report
+
+
+NO_HISTORY = "没有可用的 Git 历史，已发布年度的正文与 data/lock.yml 中保存的校验值比较。"
+
+
+def history(root, docs_dir="docs", data_dir="data", env=None) -> tuple:
+    """``(base archive or None, basis)``: the project as it was at the base of
+    the change (``source.history``), loaded like the current one."""
+    found = History(root, env=env)
+    base = found.base()
+    if base is None:
+        return None, NO_HISTORY
+    with tempfile.TemporaryDirectory(prefix="reports-base-") as tmp:
+        tree = pathlib.Path(tmp)
+        if not found.export(base.revision, (docs_dir, data_dir), tree):
+            return None, NO_HISTORY
+        (tree / docs_dir).mkdir(parents=True, exist_ok=True)
+        (tree / data_dir / "years").mkdir(parents=True, exist_ok=True)
+        old, _ = archive_module.load(tree, docs_dir, data_dir)
+    return old, f"已发布年度的正文{base.how}（{base.short}）。"
 
 
 def markdown_pages(root, docs_dir="docs") -> tuple:

@@ -31,7 +31,7 @@ def main(argv=None) -> int:
     args = parser().parse(sys.argv[1:] if argv is None else argv)
     if isinstance(args, int):
         return args
-    _, problems = checks.check_project(args.project or PROJECT_ROOT)
+    _, problems, basis = checks.check_project_report(args.project or PROJECT_ROOT)
     failed = any(p.is_error for p in problems)
     if args.format == "json":
         print(reporters.json(problems))
@@ -41,6 +41,8 @@ def main(argv=None) -> int:
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"  # also set by Gitea Actions
     if problems and (args.format == "github" or in_actions):
         print(reporters.github(problems))
+    if args.format == "text":
+        print(basis)
     if failed:
         print("检查未通过：请按上面的提示修改后再提交。")
         return 1

@@ -17,21 +17,36 @@ from reports.model.schema import nearest
 
 MARKER = re.compile(
     r"^<!--\s*(?P<name>[a-z]+:[a-z][a-z0-9-]*)(?P<args>(?:[ \t]+[^\s]+)*?)\s*-->\s*$")
-# Every marker a page may use.  The renderer (``render.page_fragments``) has
-# one handler for each; a test keeps the two the same.
-NAMES = (
-    "year:meta", "year:contents", "year:figures", "year:studies", "year:campaigns",
-    "year:actions", "year:shortcomings", "year:plans", "year:versions", "year:downloads",
-    "year:compare", "report:full",
-    "site:archive", "site:documents", "site:campaigns", "site:followups", "site:home",
-    "site:finder", "site:trends",
-)
+# Every marker a page may use, and where: ``YEAR`` on a year's own pages
+# (not full.md), ``FULL`` on a year's full.md, ``GENERATED`` on the pages
+# the build makes for every year, ``SITE`` on the pages outside the years.
+# The renderer (``render.page_fragments``) has one handler for each name; a
+# test keeps the two the same.
+YEAR, FULL, GENERATED, SITE = "year", "full", "generated", "site"
+SCOPES = {
+    "year:meta": YEAR, "year:contents": YEAR, "year:figures": YEAR, "year:studies": YEAR,
+    "year:campaigns": YEAR, "year:actions": YEAR, "year:shortcomings": YEAR, "year:plans": YEAR,
+    "year:versions": YEAR, "year:downloads": YEAR,
+    "year:compare": GENERATED, "report:full": FULL,
+    "site:archive": SITE, "site:documents": SITE, "site:campaigns": SITE, "site:followups": SITE,
+    "site:home": SITE, "site:finder": SITE, "site:trends": SITE,
+}
+NAMES = tuple(SCOPES)
+SCOPE_LABELS = {YEAR: "年度报告的页面（如 docs/2023/measures.md）", FULL: "年度的全文页 full.md",
+                GENERATED: "自动生成的与上年对比页", SITE: "年度目录以外的网站页面（如 docs/index.md）"}
+# The year's data lists each marker shows: a list with entries and no marker
+# on the year's pages would be data a reader never sees.
+SHOWS = {"figures": "year:figures", "studies": "year:studies", "campaigns": "year:campaigns",
+         "actions": "year:actions", "shortcomings": "year:shortcomings", "plans": "year:plans",
+         "versions": "year:versions", "errata": "year:versions"}
 
 # The rule id of every problem about a marker (``checks`` runs it on every page).
 RULE = "marker-name"
 
 # Anything that looks like an attempt at a marker: lower-case word and colon.
-ATTEMPT = re.compile(r"^\s*<!--\s*[a-z]+\s*[:：]")
+# Marker areas in any case, or a full-width colon: a marker written wrong
+# must not quietly become a comment (and drop its table).
+ATTEMPT = re.compile(r"^\s*<!--\s*(?:[a-z]+\s*[:：]|(?i:year|report|site)\s*[:：])")
 
 
 @dataclasses.dataclass(frozen=True)

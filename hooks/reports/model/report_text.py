@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reports.source.problems import WARNING
+from reports.source.problems import ERROR, WARNING
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -97,8 +97,10 @@ def cn_number(text: str) -> int:
         return 10
     if "十" in text:
         tens, _, ones = text.partition("十")
-        return (NUMERALS.index(tens) + 1 if tens else 1) * 10 + (
-            NUMERALS.index(ones) + 1 if ones else 0)
+        digits = NUMERALS[:9]  # 一 … 九: 十 itself is no digit (十十, 二十十 count nothing)
+        if len(tens) > 1 or len(ones) > 1 or (tens and tens not in digits) or (ones and ones not in digits):
+            raise ValueError(text)
+        return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
     if len(text) != 1:
         raise ValueError(text)
     return NUMERALS.index(text) + 1
@@ -153,6 +155,8 @@ def parse_blocks(body: str, first_line: int = 1, default_part: int = 0):
         if m1:
             text = m1.group("text")
             pm = PART_NUMBER.match(text)
+            if pm and not _numeral_ok(pm.group("num"), lineno, "、", problems):
+                pm = None
             if pm:
                 part, section, item, para = cn_number(pm.group("num")), 0, 0, 0
                 blocks.append(Block("part", lineno, lineno, text, f"s{part}", part,
@@ -164,6 +168,10 @@ def parse_blocks(body: str, first_line: int = 1, default_part: int = 0):
         if m2:
             text = m2.group("text")
             sm = SECTION_NUMBER.match(text)
+            if sm and not _numeral_ok(sm.group("num"), lineno, "（）", problems):
+                blocks.append(Block("heading", lineno, lineno, text, column=m2.start("text") + 1))
+                i += 1
+                continue
             if not sm:
                 problems.append((lineno, WARNING,
                                  f"二级标题“{text[:20]}”没有以（一）式的编号开头",
@@ -201,6 +209,18 @@ def parse_blocks(body: str, first_line: int = 1, default_part: int = 0):
             blocks.append(Block("paragraph", lineno, first_line + j, text, anchor))
         i = j + 1
     return blocks, problems
+
+
+def _numeral_ok(numeral: str, lineno: int, shape: str, problems: list) -> bool:
+    """False (with a problem) for a numeral such as 一二 that counts nothing."""
+    try:
+        cn_number(numeral)
+    except ValueError:
+        written = f"{numeral}、" if shape == "、" else f"（{numeral}）"
+        problems.append((lineno, ERROR, f"编号“{written}”不是正确的中文数字",
+                         "编号应写成一、二……十、十一……，请核对原文。"))
+        return False
+    return True
 
 
 def anchor_for(part: int, section: int = 0, item: int = 0) -> str:

@@ -47,12 +47,19 @@ class Field:
         return self.label
 
 
+# Characters that could start markup or end an attribute value in HTML.
+MARKUP_CHARACTERS = '<>"&`'
+
+
 class Text(Field):
     label = "文字"
 
-    def __init__(self, *, multiline=False, pattern=None, pattern_hint="", **kw):
+    def __init__(self, *, multiline=False, pattern=None, pattern_hint="", plain=False, **kw):
         super().__init__(**kw)
         self.multiline = multiline
+        # Shown by the theme's own templates (page titles, navigation), which
+        # do not escape: no character there may start markup or end an attribute.
+        self.plain = plain
         self.pattern = re.compile(pattern) if pattern else None
         self.pattern_hint = pattern_hint
 
@@ -76,6 +83,13 @@ class Text(Field):
         if self.pattern and not self.pattern.match(text):
             ctx.error(path, f"“{text}”的格式不对", self.pattern_hint)
             return None
+        if self.plain:
+            bad = sorted(set(text) & set(MARKUP_CHARACTERS))
+            if bad:
+                ctx.error(path, f"这里不能有符号 {' '.join(bad)}",
+                          "标题和名称会显示在网页的标题栏和导航中，只能是文字；"
+                          "请删除这些符号，或改用中文符号（如《》“”）。")
+                return None
         return text
 
 
@@ -134,6 +148,10 @@ class Choice(Field):
         self.choices = choices  # value -> Chinese label
 
     def validate(self, value, path, ctx):
+        if isinstance(value, (list, dict)) or value is None:
+            options = "、".join(f"{k}（{v}）" for k, v in self.choices.items())
+            ctx.error(path, f"这里应是一个选项，实际是{kind_of(value)}", f"只能是：{options}。")
+            return None
         if value in self.choices:
             return value
         for key, label in self.choices.items():

@@ -185,10 +185,10 @@ def quote(**kw):
 
 YEAR = schema.Record({
     "year": schema.Integer(minimum=1949, maximum=2100, help="年份，如 2023"),
-    "title": schema.Text(help="报告标题，与原文一致"),
+    "title": schema.Text(plain=True, help="报告标题，与原文一致"),
     "status": schema.Choice(STATUSES, help="published（已发布）或 draft（草稿）"),
     "published_on": schema.Date(required=False, help="公开发布日期，如 2024-03-28；不知道就留空"),
-    "office": schema.Text(required=False, help="发布机关全称；不填则用网站配置中的机关名称"),
+    "office": schema.Text(required=False, plain=True, help="发布机关全称；不填则用网站配置中的机关名称"),
     "figures": schema.ListOf(schema.Record({
         "id": identifier(help="唯一编号，跨年度比较时用，如 random-inspections"),
         "label": schema.Text(help="名称，如 随机执法检查"),

@@ -10,6 +10,8 @@ decade, so a page carries its own decade's years plus one link per decade.
 
 from __future__ import annotations
 
+import html
+
 from reports.model import pages
 from reports.model import report_text
 
@@ -41,7 +43,9 @@ def build(archive, docs=None) -> list:
 def year_section(year) -> dict:
     # The year home is the section's index page (navigation.indexes); its
     # label becomes the page title, so use the report's own title.
-    items = [{year.meta.title: pages.page_uri(year.year, "index")}]
+    # The theme prints navigation labels as HTML; the schema already refuses
+    # markup in titles, and escaping keeps it so if a title ever slips through.
+    items = [{html.escape(year.meta.title, quote=False): pages.page_uri(year.year, "index")}]
     for kind in report_text.PARTS:
         page = year.pages.get(kind.slug)
         if page is not None:

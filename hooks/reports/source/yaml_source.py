@@ -99,6 +99,10 @@ def load(text_or_bytes, file: str):
             file, line, col, f"YAML 语法错误：{_describe(exc)}",
             "请检查这一行及上一行的缩进、冒号和引号；冒号后面要有一个空格，"
             "含有冒号或 # 的文字请用引号括起来。", rule=YAML_SYNTAX)]
+    except RecursionError:
+        return None, located, [Problem(file, 1, 1, "嵌套层次太深，无法读取",
+                                       "数据文件只需要几层缩进：请检查是否多写了括号或缩进。",
+                                       rule=YAML_SYNTAX)]
     except yaml.YAMLError as exc:  # e.g. several documents
         return None, located, [Problem(file, 1, 1, f"YAML 错误：{exc}",
                                        "一个文件只能有一个 YAML 文档。", rule=YAML_SYNTAX)]
@@ -144,7 +148,23 @@ def _describe(exc) -> str:
     return f"无法解析（{problem}）"
 
 
+# Tags the resolver gives plain YAML; anything else was written by hand
+# (``!!python/object/apply:…``, ``!include``) and is refused, never obeyed.
+PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+              ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+# Deeper than any data file needs; far below Python's recursion limit.
+MAX_DEPTH = 40
+
+
 def _convert(node, path, located, problems, seen):
+    if len(path) > MAX_DEPTH:
+        problems.append(_at(located.file, node, path, f"嵌套层次太深（超过 {MAX_DEPTH} 层）",
+                            "数据文件只需要几层缩进：请检查是否多写了括号或缩进。", YAML_SYNTAX))
+        return None
+    if node.tag not in PLAIN_TAGS and node.tag != "tag:yaml.org,2002:merge":
+        problems.append(_at(located.file, node, path, f"不能使用 YAML 标签“{node.tag.replace('tag:yaml.org,2002:', '!!')}”",
+                            "数据文件里只能写文字、数字、日期、列表和“键: 值”；请删除以 ! 开头的标签。", YAML_SYNTAX))
+        return None
     if id(node) in seen:  # an alias: refuse rather than expand (billion laughs)
         problems.append(_at(located.file, node, path, "不支持 YAML 锚点和别名（& 与 *）",
                             "请把内容直接写出来。", YAML_SYNTAX))

@@ -23,9 +23,12 @@ DESCRIPTION = "已发布的正文不能悄悄修改：有改动必须新增版�
 def check(archive, project) -> list:
     problems = []
     entries, located = project.lock.entries, project.lock.located
+    with_history = project.base_archive is not None  # then published-frozen compares
     for year in archive.years:
         data = year.meta
         entry = entries.get(year.year)
+        if with_history and year.is_draft:
+            continue  # published-frozen: "不能改回草稿"
         if year.is_draft:
             if entry is not None:
                 problems.append(year.located.problem(
@@ -37,15 +40,15 @@ def check(archive, project) -> list:
                 (), f"{year.year} 年已发布，但没有版本记录（versions）",
                 "请添加 versions，第 1 版写首次发布的日期和说明；然后运行 make lock。", rule=ID))
             continue
-        if entry is None or data.current_version > entry[0]:
-            continue  # not locked at this version yet: lock-outdated
+        if with_history or entry is None or data.current_version > entry[0]:
+            continue  # history is the reference, or not locked at this version yet: lock-outdated
         for file, line, what in differences(year, entry[1]):
             problems.append(Problem(
                 file, line, 1, f"{year.year} 年的报告已发布，{what}，但没有新增版本记录",
                 "已发布的正文必须与发布稿一字不差，不能悄悄修改。原文有错请恢复原文并在 errata 中记录勘误；"
                 f"如确需修改正文（例如更正录入错误），请在 {year.data_file} 的 versions 中新增一版"
                 f"（version: {data.current_version + 1}），写明日期和修改说明，然后运行 make lock。", rule=ID))
-    for number in sorted(set(entries) - {y.year for y in archive.years}):
+    for number in [] if with_history else sorted(set(entries) - {y.year for y in archive.years}):
         problems.append(Problem(fingerprint.LOCK_FILE, located.at((str(number),))[0], 1,
                                 f"{number} 年已锁定，但找不到该年度的报告", "已发布的年度不能删除。", rule=ID))
     return problems
