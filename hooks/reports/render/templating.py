@@ -16,6 +16,7 @@ import posixpath
 import re
 
 import jinja2
+import markupsafe
 
 from reports.model import report_text
 
@@ -111,9 +112,24 @@ def render(template: str, **context) -> str:
     the block is surrounded by blank lines, so that Markdown sees one raw
     HTML block either way.
     """
+    return f"\n\n{FRAGMENT_START}\n" + _lines(template, context) + f"\n{FRAGMENT_END}\n\n"
+
+
+def markup(template: str, **context) -> markupsafe.Markup:
+    """Render ``template`` into markup for another template to insert.
+
+    Not a fragment (no wrapping comments): the result is a piece of a
+    fragment, e.g. a chart inside the page's figure.  It is ``Markup``
+    because it was made by an autoescaping template, so the including
+    template prints it as it is, without ``|safe``.
+    """
+    return markupsafe.Markup(_lines(template, context))
+
+
+def _lines(template: str, context: dict) -> str:
+    """The template's output without blank lines (one would end Markdown's raw HTML block)."""
     html = _env.get_template(template).render(**context)
-    lines = [line for line in html.split("\n") if line.strip()]
-    return f"\n\n{FRAGMENT_START}\n" + "\n".join(lines) + f"\n{FRAGMENT_END}\n\n"
+    return "\n".join(line for line in html.split("\n") if line.strip())
 
 
 def set_aside(markdown: str) -> tuple:
@@ -147,6 +163,16 @@ def number(value) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def coordinate(value: float) -> str:
+    """An SVG coordinate as written: one decimal at most, ``12`` not ``12.0``,
+    never ``-0``."""
+    text = f"{round(value, 1):.1f}"
+    if text.endswith(".0"):
+        text = text[:-2]
+    return "0" if text == "-0" else text
+
+
 _env.filters["date_zh"] = date_zh
 _env.filters["number"] = number
+_env.filters["coordinate"] = coordinate
 _env.filters["place"] = report_text.anchor_label
