@@ -3,8 +3,8 @@
 Pages hold only the published prose and markers; this hook, on each page,
 gives the report's headings and paragraphs their stable anchors
 (``report_text``) and replaces each marker by what its handler renders
-(``page_fragments``).  Problems found here abort the build with the file and
-line, never a traceback.
+(``page_fragments.fill``).  Problems found here abort the build with the file
+and line, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import logging
 
 from mkdocs.exceptions import Abort
 
-from reports.model import markers
 from reports.render import page_fragments
 from reports.render import templating
 from reports.model import report_text
@@ -28,28 +27,13 @@ _fragments: dict = {}
 
 @guarded
 def on_page_markdown(markdown, page, config, files):
-    archive = site_state.archive()
     src_uri = page.file.src_uri
-    context = page_fragments.Context(
-        src_uri=src_uri,
-        archive=archive,
-        config=page_fragments.SiteConfig.from_mkdocs(config),
-    )
-    year, slug = context.year, context.slug
-    source = year.pages.get(slug) if year else None
-    if source is not None and slug != "full":
-        lines = page_fragments.report_lines(context, year, source)
-        first_line = source.first_line
-    else:
-        lines = markdown.split("\n")
-        first_line = _first_line(page)
-    handlers = page_fragments.handlers(context)
+    page_ctx = page_fragments.Context(src_uri=src_uri, archive=site_state.archive(),
+                                      config=page_fragments.SiteConfig.from_mkdocs(config))
     path = page.file.abs_src_path  # None for generated pages
-    text, problems = markers.expand(lines, handlers,
-                                    site_state.rel(path) if path else f"（自动生成）{src_uri}",
-                                    first_line)
-    if year is not None:
-        text = page_fragments.year_bar(context) + text
+    text, problems = page_fragments.fill(page_ctx, markdown,
+                                         site_state.rel(path) if path else f"（自动生成）{src_uri}",
+                                         lambda: _first_line(page))
     if problems:
         for problem in problems:
             log.error(problem.format())

@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-import search_worker
+from reports.search import worker as search_worker
 from browser_support import block_other_hosts, serve
 
 SEPARATOR = "[\\s\\u200b\\u3000\\-、。，．？！；]+"
