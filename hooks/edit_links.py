@@ -4,12 +4,12 @@ server (``render.edit_links`` decides which file that is)."""
 from __future__ import annotations
 
 from reports.render import edit_links
-from reports.build import site_state
+from reports.build import context
 from reports.build.hook_errors import guarded
 
 
 @guarded
 def on_page_markdown(markdown, page, config, files):
-    git = (config.extra or {}).get("git") or {}
-    page.edit_url = edit_links.edit_url(page.file.src_uri, git, site_state.rel(config.docs_dir))
+    build = context.current()
+    page.edit_url = edit_links.edit_url(page.file.src_uri, build.git, build.rel(build.docs_dir))
     return markdown

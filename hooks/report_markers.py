@@ -4,7 +4,8 @@ Pages hold only the published prose and markers; this hook, on each page,
 gives the report's headings and paragraphs their stable anchors
 (``report_text``) and replaces each marker by what its handler renders
 (``page_fragments.fill``).  Problems found here abort the build with the file
-and line, never a traceback.
+and line, never a traceback.  Rendered HTML is set aside in the build context
+while Markdown runs and put back into the page's HTML afterwards.
 """
 
 from __future__ import annotations
@@ -16,35 +17,32 @@ from mkdocs.exceptions import Abort
 from reports.render import page_fragments
 from reports.render import templating
 from reports.model import report_text
-from reports.build import site_state
+from reports.build import context
 from reports.build.hook_errors import guarded
 
 log = logging.getLogger("mkdocs.hooks.report_markers")
 
-# Rendered HTML set aside while Markdown runs, by page (see templating.set_aside).
-_fragments: dict = {}
-
 
 @guarded
 def on_page_markdown(markdown, page, config, files):
+    build = context.current()
     src_uri = page.file.src_uri
-    page_ctx = page_fragments.Context(src_uri=src_uri, archive=site_state.archive(),
-                                      config=page_fragments.SiteConfig.from_mkdocs(config))
+    page_ctx = page_fragments.Context(src_uri=src_uri, archive=build.archive, config=build.site)
     path = page.file.abs_src_path  # None for generated pages
     text, problems = page_fragments.fill(page_ctx, markdown,
-                                         site_state.rel(path) if path else f"（自动生成）{src_uri}",
+                                         build.rel(path) if path else f"（自动生成）{src_uri}",
                                          lambda: _first_line(page))
     if problems:
         for problem in problems:
             log.error(problem.format())
         raise Abort(f"页面 {src_uri} 有 {len(problems)} 个问题，构建中止。")
-    text, _fragments[src_uri] = templating.set_aside(text)
+    text, build.fragments[src_uri] = templating.set_aside(text)
     return text
 
 
 @guarded
 def on_page_content(html, page, config, files):
-    return templating.restore(html, _fragments.pop(page.file.src_uri, []))
+    return templating.restore(html, context.current().fragments.pop(page.file.src_uri, []))
 
 
 def _first_line(page) -> str:

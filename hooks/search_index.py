@@ -6,10 +6,11 @@ Runs after the search plugin has written the index: plugins run before hooks.
 
 from __future__ import annotations
 
+from reports.build import context
 from reports.search import index
 from reports.build.hook_errors import guarded
 
 
 @guarded
 def on_post_build(config):
-    index.rewrite(config.site_dir)
+    index.rewrite(context.current().site_dir)

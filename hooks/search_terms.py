@@ -8,9 +8,7 @@ hook runs after ``site_data`` has loaded the catalogues).
 
 from __future__ import annotations
 
-import pathlib
-
-from reports.build import site_state
+from reports.build import context
 from reports.search import terms
 from reports.build.hook_errors import guarded
 
@@ -21,7 +19,7 @@ def on_config(config):
         import jieba
     except ImportError:  # search then falls back to whitespace splitting
         return config
-    root = pathlib.Path(config.config_file_path).resolve().parent
-    for term in terms.site_terms(root, site_state.archive().catalog):
+    build = context.current()
+    for term in terms.site_terms(build.root, build.archive.catalog):
         jieba.add_word(term, freq=terms.FREQUENCY)
     return config

@@ -2,28 +2,22 @@
 
 Every page and theme template (404.html) gets the URL of
 ``docs/assets/javascripts/search-worker.js`` in place of the theme's worker
-(``reports.search.worker`` says why and how).
+(``reports.search.worker`` says why and how); the worker's version, a hash
+of its content, is part of the build context.
 """
 
 from __future__ import annotations
 
+from reports.build import context
 from reports.search import worker
 from reports.build.hook_errors import guarded
-
-_version = ""
-
-
-@guarded
-def on_config(config):
-    global _version
-    _version = worker.version(config.docs_dir)
 
 
 @guarded
 def on_post_page(output, page, config):
-    return worker.use_worker(output, _version)
+    return worker.use_worker(output, context.current().worker_version)
 
 
 @guarded
 def on_post_template(output_content, template_name, config):
-    return worker.use_worker(output_content, _version)
+    return worker.use_worker(output_content, context.current().worker_version)
