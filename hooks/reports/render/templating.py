@@ -5,6 +5,16 @@ by Jinja with autoescaping switched on, so a value from the data can never
 become markup, and a ``|`` or a line break in a value cannot break a table the
 way it would in a Markdown table.  Links are computed here as relative URLs so
 that the built site works under any sub-path of any web server.
+
+The environment is this module's own, not the theme's
+(``config.theme.get_env()``, which mkdocs-material's own hooks and plugins
+render through).  The theme's renders whole pages: it has no autoescaping,
+keeps every line break of a template, loads from the theme's folders, and its
+``url`` filter needs the page being rendered by the theme.  Fragments are
+rendered earlier, in ``on_page_markdown``, into the Markdown of a page, out of
+values from editors' YAML: they need autoescaping, ``trim_blocks`` (no stray
+blank line may end Markdown's raw HTML block), ``StrictUndefined`` and the
+filters below, and the unit tests render them with no MkDocs config at all.
 """
 
 from __future__ import annotations
