@@ -105,6 +105,11 @@ def number(value) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
+def drafted(text: str, draft: bool) -> str:
+    """``text`` followed by “（草稿）” when it is about a draft year."""
+    return text + (f"（{DRAFT_LABEL}）" if draft else "")
+
+
 def title_text(s: Series) -> str:
     return f"{s.label}（{s.unit}）" if s.unit else s.label
 
@@ -117,7 +122,7 @@ def describe(s: Series, years=None) -> str:
         if point is None:
             parts.append(f"{year}年 {NO_DATA}")
         else:
-            parts.append(f"{year}年 {number(point.value)}" + (f"（{DRAFT_LABEL}）" if point.draft else ""))
+            parts.append(drafted(f"{year}年 {number(point.value)}", point.draft))
     return f"{title_text(s)}：" + "，".join(parts)
 
 
@@ -126,7 +131,7 @@ def change_summary(s: Series) -> str:
     if not s.points:
         return "暂无数据。"
     last = s.points[-1]
-    name = f"{last.year}年" + (f"（{DRAFT_LABEL}）" if last.draft else "")
+    name = drafted(f"{last.year}年", last.draft)
     if len(s.points) == 1:
         return f"仅{last.year}年度报告载明此项数据（{number(last.value)} {s.unit}），暂无可比较的年份。"
     before = s.points[-2]
@@ -330,8 +335,7 @@ def chart(s: Series, width: int = 640, height: int = 260, years=None) -> Chart:
         if point is None:
             hover = f"{year}年：{NO_DATA}"
         else:
-            hover = f"{year}年：{number(point.value)} {s.unit}".rstrip() + (
-                f"（{DRAFT_LABEL}）" if point.draft else "")
+            hover = drafted(f"{year}年：{number(point.value)} {s.unit}".rstrip(), point.draft)
             y = y_of(point.value)
             bar = Bar(x=_at(cx - bar_w / 2), y=_at(y), width=_at(bar_w), height=_at(base - y),
                       hatched=point.draft, label=_words(number(point.value)), label_y=_at(y - 5))

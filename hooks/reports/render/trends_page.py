@@ -26,8 +26,8 @@ def trends_page(ctx, marker):
             cells.append(None if point is None else {
                 "value": trends.number(point.value),
                 "href": ctx.link(point.src_uri, point.anchor) if point.src_uri else None,
-                "where": f"{point.year}年度报告 {report_text.anchor_label(point.anchor)}"
-                         + ("（草稿）" if point.draft else ""),
+                "where": trends.drafted(f"{point.year}年度报告 {report_text.anchor_label(point.anchor)}",
+                                        point.draft),
                 "draft": point.draft,
             })
         rows.append({"series": s, "cells": cells})
