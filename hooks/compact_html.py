@@ -1,33 +1,12 @@
-"""MkDocs hook: drop the indentation the theme's templates leave in every page.
-
-mkdocs-material's Jinja templates indent their output generously; a page is
-about a third whitespace, and the navigation's share of it grows with the
-archive.  Runs of blank lines and indentation are cut to one line break --
-which the browser renders exactly as before, since HTML collapses white space
--- except inside elements where white space is content.
-"""
+"""MkDocs hook: drop the indentation the theme's templates leave in every
+page (``render.compact`` says how and why it is safe)."""
 
 from __future__ import annotations
 
-import re
-
+from reports.render import compact
 from reports.build.hook_errors import guarded
-
-KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
-RUNS = re.compile(r"\n[ \t\n]*")
-
-
-def compact(html: str) -> str:
-    parts = KEEP.split(html)
-    out = []
-    # re.split with two groups yields: text, whole element, tag name, text, …
-    for index in range(0, len(parts), 3):
-        out.append(RUNS.sub("\n", parts[index]))
-        if index + 1 < len(parts):
-            out.append(parts[index + 1])
-    return "".join(out)
 
 
 @guarded
 def on_post_page(output, page, config):
-    return compact(output)
+    return compact.compact(output)

@@ -7,18 +7,15 @@ empties ``site_dir`` first, so files of a removed year do not linger).
 
 from __future__ import annotations
 
-import pathlib
-
 from reports.knowledge import downloads
-from reports.build import site_state
+from reports.build import context
 from reports.build.hook_errors import guarded
 
 
 @guarded
 def on_post_build(config):
-    office = ((config.extra or {}).get("office") or {}).get("name")
-    site_dir = pathlib.Path(config.site_dir)
-    for rel, data in downloads.files_for(site_state.archive(), office=office).items():
-        path = site_dir / rel
+    build = context.current()
+    for rel, data in downloads.files_for(build.archive, office=build.site.office or None).items():
+        path = build.site_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)

@@ -1,53 +1,15 @@
-"""MkDocs hook: every page's "编辑此页" button opens its source on the Git server.
-
-Pages generated from data link to the data they come from, not to a page that
-only holds a marker: an editor who sees a wrong row in 法律法规 must land in
-``data/catalog/documents.yml``.  The Git server's URL patterns are set in
-``mkdocs.yml`` (``extra.git``); ``{path}`` is the file's path in the
-repository.  Without them no edit buttons are shown.
-"""
+"""MkDocs hook: every page's "编辑此页" button opens its source on the Git
+server (``render.edit_links`` decides which file that is)."""
 
 from __future__ import annotations
 
-
-from reports.build import site_state
-from reports.model import pages
+from reports.render import edit_links
+from reports.build import context
 from reports.build.hook_errors import guarded
-
-
-# Site pages whose content comes from data: (path, is a folder).
-DATA_SOURCES = {
-    "laws.md": ("data/catalog/documents.yml", False),
-    "calendar.md": ("data/catalog/campaigns.yml", False),
-    "archive.md": ("data/years", True),
-    "followups.md": ("data/years", True),
-    "trends.md": ("data/years", True),
-    "finder.md": ("{docs_dir}", True),
-}
-
-
-def source_for(src_uri: str, docs_dir: str = "docs"):
-    """(path in the repository, is_folder) that a page is edited in."""
-    if src_uri in DATA_SOURCES:
-        path, folder = DATA_SOURCES[src_uri]
-        return path.format(docs_dir=docs_dir), folder
-    m = pages.YEAR_PAGE.match(src_uri)
-    if m and m.group("slug") in pages.GENERATED:
-        return f"data/years/{m.group('year')}.yml", False
-    if m and m.group("slug") == "full":
-        return f"{docs_dir}/{m.group('year')}", True
-    return f"{docs_dir}/{src_uri}", False
-
-
-def edit_url(src_uri: str, git: dict, docs_dir: str = "docs"):
-    path, folder = source_for(src_uri, docs_dir)
-    template = git.get("tree_url" if folder else "edit_url")
-    return template.replace("{path}", path) if template else None
 
 
 @guarded
 def on_page_markdown(markdown, page, config, files):
-    git = (config.extra or {}).get("git") or {}
-    docs_dir = site_state.rel(config.docs_dir)
-    page.edit_url = edit_url(page.file.src_uri, git, docs_dir)
+    build = context.current()
+    page.edit_url = edit_links.edit_url(page.file.src_uri, build.git, build.rel(build.docs_dir))
     return markdown

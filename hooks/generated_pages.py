@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
-from reports.build import site_state
+from reports.build import context
 from reports.model import pages
 from reports.build.hook_errors import guarded
 
 
 @guarded
 def on_files(files, config):
-    for src_uri, content in pages.sources(site_state.archive()).items():
+    for src_uri, content in pages.sources(context.current().archive).items():
         files.append(File.generated(config, src_uri, content=content))
     return files

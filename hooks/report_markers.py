@@ -3,8 +3,9 @@
 Pages hold only the published prose and markers; this hook, on each page,
 gives the report's headings and paragraphs their stable anchors
 (``report_text``) and replaces each marker by what its handler renders
-(``page_fragments``).  Problems found here abort the build with the file and
-line, never a traceback.
+(``page_fragments.fill``).  Problems found here abort the build with the file
+and line, never a traceback.  Rendered HTML is set aside in the build context
+while Markdown runs and put back into the page's HTML afterwards.
 """
 
 from __future__ import annotations
@@ -13,54 +14,35 @@ import logging
 
 from mkdocs.exceptions import Abort
 
-from reports.model import markers
 from reports.render import page_fragments
 from reports.render import templating
 from reports.model import report_text
-from reports.build import site_state
+from reports.build import context
 from reports.build.hook_errors import guarded
 
 log = logging.getLogger("mkdocs.hooks.report_markers")
 
-# Rendered HTML set aside while Markdown runs, by page (see templating.set_aside).
-_fragments: dict = {}
-
 
 @guarded
 def on_page_markdown(markdown, page, config, files):
-    archive = site_state.archive()
+    build = context.current()
     src_uri = page.file.src_uri
-    context = page_fragments.Context(
-        src_uri=src_uri,
-        archive=archive,
-        config=page_fragments.SiteConfig.from_mkdocs(config),
-    )
-    year, slug = context.year, context.slug
-    source = year.pages.get(slug) if year else None
-    if source is not None and slug != "full":
-        lines = page_fragments.report_lines(context, year, source)
-        first_line = source.first_line
-    else:
-        lines = markdown.split("\n")
-        first_line = _first_line(page)
-    handlers = page_fragments.handlers(context)
+    page_ctx = page_fragments.Context(src_uri=src_uri, archive=build.archive, config=build.site)
     path = page.file.abs_src_path  # None for generated pages
-    text, problems = markers.expand(lines, handlers,
-                                    site_state.rel(path) if path else f"（自动生成）{src_uri}",
-                                    first_line)
-    if year is not None:
-        text = page_fragments.year_bar(context) + text
+    text, problems = page_fragments.fill(page_ctx, markdown,
+                                         build.rel(path) if path else f"（自动生成）{src_uri}",
+                                         lambda: _first_line(page))
     if problems:
         for problem in problems:
             log.error(problem.format())
         raise Abort(f"页面 {src_uri} 有 {len(problems)} 个问题，构建中止。")
-    text, _fragments[src_uri] = templating.set_aside(text)
+    text, build.fragments[src_uri] = templating.set_aside(text)
     return text
 
 
 @guarded
 def on_page_content(html, page, config, files):
-    return templating.restore(html, _fragments.pop(page.file.src_uri, []))
+    return templating.restore(html, context.current().fragments.pop(page.file.src_uri, []))
 
 
 def _first_line(page) -> str:

@@ -1,48 +1,16 @@
-"""MkDocs hook: adjust the search index mkdocs-material wrote.
+"""MkDocs hook: adjust the search index mkdocs-material wrote -- the year in
+the titles of year pages, UTF-8 instead of escapes (``reports.search.index``).
 
-Readers search across all years, so a hit must say which year it is from:
-part pages are titled "一、主要举措和成效" in the navigation (the year is the
-section above), which alone is ambiguous in a result list.  After the search
-plugin has written ``search/search_index.json`` (plugins run before hooks),
-this hook prefixes the titles of year pages with the year.  It also writes
-the index as UTF-8 instead of ``\\uXXXX`` escapes, which halves the bytes of
-Chinese text that every reader downloads.
-
-Words inside compounds (复议 in 行政复议法) need nothing in the index: the
-site's search worker (``search_worker.py``) matches a query inside indexed
-words, so the index carries only the text as published.
-
-The index format (``{"config": …, "docs": [{"location", "title", "text"}]}``)
-is mkdocs-material's; this hook and the search worker are the only code that
-depends on it.
+Runs after the search plugin has written the index: plugins run before hooks.
 """
 
 from __future__ import annotations
 
-import json
-import pathlib
-
+from reports.build import context
+from reports.search import index
 from reports.build.hook_errors import guarded
-from reports.model import pages
-
-INDEX = pathlib.Path("search") / "search_index.json"
-
-
-def retitle(index: dict) -> dict:
-    """Prefix the page-level entries of year pages with "2023年度 · "."""
-    for doc in index.get("docs", []):
-        m = pages.IN_YEAR.match(doc.get("location", ""))
-        if m and "#" not in doc["location"]:
-            prefix = f"{m.group('year')}\u200b年度 · "
-            if not doc["title"].startswith(prefix):
-                doc["title"] = prefix + doc["title"]
-    return index
 
 
 @guarded
 def on_post_build(config):
-    path = pathlib.Path(config.site_dir) / INDEX
-    if not path.exists():  # search disabled
-        return
-    index = retitle(json.loads(path.read_text("utf-8")))
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    index.rewrite(context.current().site_dir)

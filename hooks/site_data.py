@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 import reports.checks as checks
 from reports.checks import site_config
 from reports.render import navigation
-from reports.build import site_state
+from reports.build import context
 from reports.build.hook_errors import guarded
 
 log = logging.getLogger("mkdocs.hooks.site_data")
@@ -32,6 +32,6 @@ def on_config(config):
     if errors:
         raise Abort(f"数据或页面有 {len(errors)} 个错误（见上方），构建中止。"
                     "运行 make check 可单独检查。")
-    site_state.set_current(root, archive)
+    context.start(config, root, archive)
     config.nav = navigation.build(archive, pathlib.Path(config.docs_dir))
     return config

@@ -858,18 +858,14 @@ def text_only_project(project: pathlib.Path, dest: pathlib.Path) -> pathlib.Path
 SAME_PAGES_HOOK = '''
 import os
 import pathlib
-import sys
 
 import yaml
 from mkdocs.plugins import event_priority
 
+from reports.build import context
 from reports.render import templating
 
 OUT = pathlib.Path(os.environ["BENCH_SAME_PAGES"])
-
-
-def _markers_module():
-    return next(m for name, m in sys.modules.items() if name.endswith("report_markers.py"))
 
 
 @event_priority(-100)
@@ -880,7 +876,7 @@ def on_config(config):
 
 @event_priority(-100)
 def on_page_markdown(markdown, page, config, files):
-    fragments = _markers_module()._fragments.get(page.file.src_uri, [])
+    fragments = context.current().fragments.get(page.file.src_uri, [])
     text = templating.restore(markdown, fragments)
     front = yaml.safe_dump(dict(page.meta), allow_unicode=True) if page.meta else ""
     path = OUT / "docs" / page.file.src_uri

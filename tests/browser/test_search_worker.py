@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-import search_worker
+from reports.search import worker as search_worker
 from support.browser import new_page
 
 SEPARATOR = "[\\s\\u200b\\u3000\\-、。，．？！；]+"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-import search_worker
+from reports.search import worker as search_worker
 
 
 def test_every_page_asks_for_this_worker_with_its_content_hash(site):

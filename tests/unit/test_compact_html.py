@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compact_html import compact
+from reports.render.compact import compact
 
 
 def test_indentation_and_blank_lines_become_one_line_break():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import edit_links
+from reports.render import edit_links
 
 GIT = {"edit_url": "http://git.example.invalid/r/-/edit/main/{path}",
        "tree_url": "http://git.example.invalid/r/-/tree/main/{path}"}

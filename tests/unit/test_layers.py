@@ -20,7 +20,7 @@ PACKAGE = HOOKS / "reports"
 
 # Lower rank = lower layer.  A module may import layers of lower rank and its
 # own layer; layers of equal rank do not import each other.
-RANKS = {"source": 0, "model": 1, "checks": 2, "knowledge": 2, "render": 3, "commands": 4, "build": 4}
+RANKS = {"source": 0, "model": 1, "checks": 2, "knowledge": 2, "render": 3, "search": 3, "commands": 4, "build": 4}
 MAX_HOOK_LINES = 80
 
 

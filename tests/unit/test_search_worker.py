@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-import search_worker
+from reports.search import worker as search_worker
 
 
 def test_a_theme_that_writes_its_config_differently_stops_the_build():

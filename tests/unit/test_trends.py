@@ -135,7 +135,7 @@ def three_years():
 
 
 def test_svg_is_valid_xml_with_title_and_desc_naming_every_value():
-    svg = trends.svg_chart(three_years())
+    svg = trends_page.svg_chart(three_years())
     root = parse(svg)
     assert root.tag == SVG + "svg" and root.get("role") == "img"
     title, desc = root.find(SVG + "title"), root.find(SVG + "desc")
@@ -156,8 +156,8 @@ def test_svg_is_valid_xml_with_title_and_desc_naming_every_value():
 
 def test_svg_is_byte_stable_and_self_contained():
     s = three_years()
-    svg = trends.svg_chart(s)
-    assert svg == trends.svg_chart(s)
+    svg = trends_page.svg_chart(s)
+    assert svg == trends_page.svg_chart(s)
     assert "href=\"http" not in svg and "<script" not in svg and "@import" not in svg
     assert "\n\n" not in svg  # a blank line would end Markdown's raw HTML block
     for number in re.findall(r'\b(?:x|y|x1|x2|y1|y2|width|height)="([^"]+)"', svg):
@@ -165,7 +165,7 @@ def test_svg_is_byte_stable_and_self_contained():
 
 
 def test_draft_bars_are_hatched_and_labelled():
-    root = parse(trends.svg_chart(three_years()))
+    root = parse(trends_page.svg_chart(three_years()))
     bars = [r for r in root.iter(SVG + "rect") if "trend-chart__bar" in r.get("class", "").split()]
     assert [("--draft" in r.get("class")) for r in bars] == [False, False, True]
     pattern = root.find(f"{SVG}defs/{SVG}pattern")
@@ -175,7 +175,7 @@ def test_draft_bars_are_hatched_and_labelled():
 
 def test_a_missing_year_is_a_gap_not_a_zero():
     s = trends.series(make_archive((2021, [fig("x", 4)], False), (2023, [fig("x", 6)], False)))[0]
-    root = parse(trends.svg_chart(s))
+    root = parse(trends_page.svg_chart(s))
     bars = [r for r in root.iter(SVG + "rect") if "trend-chart__bar" in r.get("class", "")]
     assert len(bars) == 2
     gaps = [g for g in root.iter(SVG + "g") if "trend-chart__year--gap" in g.get("class", "")]
@@ -183,13 +183,13 @@ def test_a_missing_year_is_a_gap_not_a_zero():
     assert [t.text for t in texts(root, "trend-chart__label")] == ["2021", "2022", "2023"]
     assert [t.text for t in texts(root, "trend-chart__nodata")] == ["无数据"]
     # The axis may also cover years of the archive outside the series.
-    wide = parse(trends.svg_chart(s, years=[2020, 2021, 2022, 2023, 2024]))
+    wide = parse(trends_page.svg_chart(s, years=[2020, 2021, 2022, 2023, 2024]))
     assert [t.text for t in texts(wide, "trend-chart__label")] == ["2020", "2021", "2022", "2023", "2024"]
 
 
 def test_labels_and_units_from_the_data_are_escaped():
     s = trends.series(make_archive((2023, [fig("x", 1, label="<script>alert(1)</script>", unit='"&')], False)))[0]
-    svg = trends.svg_chart(s)
+    svg = trends_page.svg_chart(s)
     assert "<script>" not in svg and "&lt;script&gt;alert(1)&lt;/script&gt;" in svg
     root = parse(svg)
     assert root.find(SVG + "desc").text == '<script>alert(1)</script>（"&）：2023年 1'
@@ -198,7 +198,7 @@ def test_labels_and_units_from_the_data_are_escaped():
 
 def test_one_year_is_a_single_bar():
     s = trends.series(make_archive((2023, [fig("x", 7)], False)))[0]
-    root = parse(trends.svg_chart(s, width=640))
+    root = parse(trends_page.svg_chart(s, width=640))
     bars = [r for r in root.iter(SVG + "rect") if "trend-chart__bar" in r.get("class", "")]
     assert len(bars) == 1
     assert float(bars[0].get("width")) <= trends.MAX_BAR_WIDTH  # not a wall across the chart
@@ -210,7 +210,7 @@ def test_one_year_is_a_single_bar():
 def test_fifty_years_thin_out_the_labels_without_overlap():
     years = [(1974 + i, [fig("x", (i * 37) % 120 + 1000)], i >= 48) for i in range(50)]
     s = trends.series(make_archive(*years))[0]
-    svg = trends.svg_chart(s, width=640)
+    svg = trends_page.svg_chart(s, width=640)
     root = parse(svg)
     bars = [r for r in root.iter(SVG + "rect") if "trend-chart__bar" in r.get("class", "")]
     assert len(bars) == 50

@@ -1,15 +1,16 @@
-"""Key figures across years: the series, and a bar chart of each drawn at build time.
+"""Key figures across years: the series, and the geometry of a bar chart of each.
 
 Every year's data lists its key figures (``figures``), each with an ``id``
 that stays the same from year to year.  ``series`` groups them by that id;
-``svg_chart`` draws one series as an inline SVG bar chart -- no JavaScript, no
-external fonts or links -- with a ``<title>`` and ``<desc>`` that say in words
-what the chart shows, for screen readers and for readers who cannot see it.
+``chart`` lays one series out as a bar chart -- where each bar, gridline and
+label goes, and the words of its ``<title>`` and ``<desc>``, which say what
+the chart shows for screen readers and for readers who cannot see it.
 
-Everything here is a pure function of its arguments and the output is
-byte-stable (coordinates rounded to one decimal), so two builds of the same
-data give the same page.  Values and labels come from editors' YAML: every
-piece of text is XML-escaped here, so the caller may insert the SVG as-is.
+The chart is values, not markup: ``render/templates/trend_chart.svg`` writes
+it as SVG with Jinja's autoescaping, so a label from an editor's YAML can
+never become markup, and nothing here needs to know how SVG escapes text.
+Everything is a pure function of its arguments and byte-stable (coordinates
+rounded to one decimal), so two builds of the same data give the same page.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ import dataclasses
 import math
 import re
 import unicodedata
-from xml.sax.saxutils import escape as _xml_escape
 
+from reports.model import year_data
 from reports.model.year_data import number_text as number
 
-DRAFT_LABEL = "草稿"
+DRAFT_LABEL = year_data.STATUSES["draft"]
+DRAFT_LEGEND = f"{DRAFT_LABEL}（未正式发布）"
 NO_DATA = "无数据"
 
 # Geometry of the chart, in SVG user units (the viewBox; CSS scales it).
@@ -31,7 +33,6 @@ SMALL_FONT_SIZE = 12  # year labels, axis ticks, legend
 LABEL_GAP = 6  # least free space between two neighbouring labels
 MAX_BAR_WIDTH = 56
 BAR_SHARE = 0.6  # share of its slot a bar takes
-FONT_FAMILY = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -97,6 +98,11 @@ def _page_of(year, anchor):
 
 # --- Words ---------------------------------------------------------------------
 
+def drafted(text: str, draft: bool) -> str:
+    """``text`` followed by “（草稿）” when it is about a draft year."""
+    return text + (f"（{DRAFT_LABEL}）" if draft else "")
+
+
 def title_text(s: Series) -> str:
     return f"{s.label}（{s.unit}）" if s.unit else s.label
 
@@ -109,7 +115,7 @@ def describe(s: Series, years=None) -> str:
         if point is None:
             parts.append(f"{year}年 {NO_DATA}")
         else:
-            parts.append(f"{year}年 {number(point.value)}" + (f"（{DRAFT_LABEL}）" if point.draft else ""))
+            parts.append(drafted(f"{year}年 {number(point.value)}", point.draft))
     return f"{title_text(s)}：" + "，".join(parts)
 
 
@@ -118,7 +124,7 @@ def change_summary(s: Series) -> str:
     if not s.points:
         return "暂无数据。"
     last = s.points[-1]
-    name = f"{last.year}年" + (f"（{DRAFT_LABEL}）" if last.draft else "")
+    name = drafted(f"{last.year}年", last.draft)
     if len(s.points) == 1:
         return f"仅{last.year}年度报告载明此项数据（{number(last.value)} {s.unit}），暂无可比较的年份。"
     before = s.points[-2]
@@ -175,35 +181,112 @@ def nice_ticks(maximum: float, target: int = 4) -> list:
     return [round(i * step, 9) for i in range(count + 1)]
 
 
-def _c(value: float) -> str:
-    """A coordinate, rounded to one decimal, without a trailing ``.0``."""
-    text = f"{round(value, 1):.1f}"
-    if text.endswith(".0"):
-        text = text[:-2]
-    return "0" if text == "-0" else text
+def _at(value: float) -> float:
+    """A coordinate rounded to one decimal (and never ``-0.0``)."""
+    return round(value, 1) + 0.0
 
 
+# Characters XML cannot hold at all: escaping does not help, so they are dropped.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def esc(text) -> str:
-    """Text made safe for XML/HTML element content and double-quoted attributes."""
-    return _xml_escape(_CONTROL.sub("", str(text)), {'"': "&quot;"})
+def _words(text) -> str:
+    return _CONTROL.sub("", str(text))
 
 
 def chart_id(series_id: str) -> str:
     return "chart-" + (re.sub(r"[^a-z0-9-]+", "-", str(series_id).lower()).strip("-") or "x")
 
 
-def svg_chart(s: Series, width: int = 640, height: int = 260, years=None) -> str:
-    """An inline SVG bar chart of ``s``: one bar per year with a value.
+@dataclasses.dataclass(frozen=True)
+class Tick:
+    """A gridline of the y axis and its label."""
+
+    label: str
+    y: float
+    label_y: float
+    axis: bool  # the zero line, drawn darker than the gridlines
+
+
+@dataclasses.dataclass(frozen=True)
+class Bar:
+    """One year's value as a bar; a draft year's bar is hatched."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    hatched: bool
+    label: str  # the value, written above the bar
+    label_y: float
+
+
+@dataclasses.dataclass(frozen=True)
+class Slot:
+    """One year along the x axis: a hover target whose title states the
+    value, the bar if the year has one, and -- on every few years -- labels."""
+
+    year: int
+    hover: str
+    x: float  # left edge of the hover target
+    center: float  # where the labels are centred
+    bar: Bar | None
+    labelled: bool  # the year (and value, or 草稿) are written under/above it
+    no_data: bool  # “无数据” is written in the empty slot
+
+    @property
+    def gap(self) -> bool:
+        return self.bar is None
+
+    @property
+    def draft(self) -> bool:
+        return self.bar is not None and self.bar.hatched
+
+
+@dataclasses.dataclass(frozen=True)
+class Legend:
+    """The key to the hatching, top right, when some bar is a draft."""
+
+    x: float  # the swatch
+    label_x: float
+    label: str = DRAFT_LEGEND
+
+
+@dataclasses.dataclass(frozen=True)
+class Chart:
+    """Everything ``trend_chart.svg`` draws, in SVG user units (the viewBox)."""
+
+    id: str  # prefix of the ids inside the SVG, unique on the page
+    width: int
+    height: int
+    title: str
+    desc: str
+    left: float  # the plot area: left, right, top edges and height
+    right: float
+    top: float
+    plot_height: float
+    slot_width: float
+    tick_x: float  # right end of the tick labels
+    ticks: tuple
+    slots: tuple
+    legend: Legend | None  # also: the hatch pattern is defined
+    year_label_y: float
+    draft_label_y: float
+    no_data_y: float
+    font_size: int = FONT_SIZE
+    small_font_size: int = SMALL_FONT_SIZE
+    draft_label: str = DRAFT_LABEL
+    no_data_label: str = NO_DATA
+
+
+def chart(s: Series, width: int = 640, height: int = 260, years=None) -> Chart:
+    """A bar chart of ``s``: one bar per year with a value.
 
     ``years`` (optional) are more years to show on the axis, e.g. every year
     of the archive, so that all charts of a page share one axis; a year
     without a value is an empty slot marked “无数据” (when there is room).
     Bars of draft years are hatched and labelled 草稿.
     """
-    prefix = chart_id(s.id)
     axis_years = slots(s, years)
     any_draft = any(p.draft for p in s.points)
     values = [float(p.value) for p in s.points]
@@ -224,84 +307,40 @@ def svg_chart(s: Series, width: int = 640, height: int = 260, years=None) -> str
     if any_draft:
         texts.append(("small", DRAFT_LABEL))
     step = label_step(slot, texts)
+    no_data_fits = text_width(NO_DATA, SMALL_FONT_SIZE) + LABEL_GAP <= slot
 
     def y_of(value):
         return base - plot_h * float(value) / top_value
 
-    title = f"{title_text(s)}历年数据"
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart__svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-labelledby="{prefix}-title {prefix}-desc" '
-        f'font-family="{esc(FONT_FAMILY)}" font-size="{FONT_SIZE}">',
-        f'<title id="{prefix}-title">{esc(title)}</title>',
-        f'<desc id="{prefix}-desc">{esc(describe(s, years))}</desc>',
-    ]
+    legend = None
     if any_draft:
-        out += [
-            f'<defs><pattern id="{prefix}-hatch" class="trend-chart__hatch" width="6" height="6" '
-            f'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-            f'<rect class="trend-chart__hatch-bg" width="6" height="6" fill="#fdecea"/>'
-            f'<line class="trend-chart__hatch-line" x1="0" y1="0" x2="0" y2="6" stroke="#c62828" stroke-width="3"/>'
-            f'</pattern></defs>',
-        ]
-    # Gridlines and the y axis labels.
-    out.append('<g class="trend-chart__grid" aria-hidden="true">')
-    for tick in ticks:
-        y = _c(y_of(tick))
-        css = "trend-chart__axis" if tick == 0 else "trend-chart__gridline"
-        stroke = "#757575" if tick == 0 else "#e0e0e0"
-        out.append(f'<line class="{css}" x1="{_c(left)}" y1="{y}" x2="{_c(left + plot_w)}" y2="{y}" '
-                   f'stroke="{stroke}" stroke-width="1"/>')
-        out.append(f'<text class="trend-chart__tick" x="{_c(left - 6)}" y="{_c(y_of(tick) + 4)}" '
-                   f'text-anchor="end" font-size="{SMALL_FONT_SIZE}" fill="#555">{number(tick)}</text>')
-    out.append("</g>")
-    if any_draft:
-        legend_x = left + plot_w - text_width(f"{DRAFT_LABEL}（未正式发布）", SMALL_FONT_SIZE)
-        out.append(
-            f'<g class="trend-chart__legend"><rect x="{_c(legend_x - 16)}" y="4" width="11" height="11" '
-            f'fill="url(#{prefix}-hatch)" stroke="#c62828" stroke-width="1"/>'
-            f'<text x="{_c(legend_x)}" y="14" font-size="{SMALL_FONT_SIZE}" fill="#333">'
-            f'{DRAFT_LABEL}（未正式发布）</text></g>')
-    # One group per year: a hover target with the value in its <title>, the
-    # bar, and -- on every step-th year counting back from the newest -- labels.
+        legend_x = left + plot_w - text_width(DRAFT_LEGEND, SMALL_FONT_SIZE)
+        legend = Legend(x=_at(legend_x - 16), label_x=_at(legend_x))
+
+    # Labels on every step-th year counting back from the newest.
     last = len(axis_years) - 1
+    year_slots = []
     for index, year in enumerate(axis_years):
         point = s.point(year)
         cx = left + slot * (index + 0.5)
         labelled = (last - index) % step == 0
+        bar = None
         if point is None:
             hover = f"{year}年：{NO_DATA}"
         else:
-            hover = f"{year}年：{number(point.value)} {s.unit}".rstrip() + (
-                f"（{DRAFT_LABEL}）" if point.draft else "")
-        css = "trend-chart__year" + (" trend-chart__year--draft" if point and point.draft else "") + (
-            " trend-chart__year--gap" if point is None else "")
-        out.append(f'<g class="{css}"><title>{esc(hover)}</title>')
-        out.append(f'<rect class="trend-chart__hit" x="{_c(left + slot * index)}" y="{_c(top)}" '
-                   f'width="{_c(slot)}" height="{_c(plot_h)}" fill="#000" fill-opacity="0"/>')
-        if point is not None:
+            hover = drafted(f"{year}年：{number(point.value)} {s.unit}".rstrip(), point.draft)
             y = y_of(point.value)
-            x = _c(cx - bar_w / 2)
-            if point.draft:
-                out.append(f'<rect class="trend-chart__bar trend-chart__bar--draft" x="{x}" y="{_c(y)}" '
-                           f'width="{_c(bar_w)}" height="{_c(base - y)}" fill="url(#{prefix}-hatch)" '
-                           f'stroke="#c62828" stroke-width="1"/>')
-            else:
-                out.append(f'<rect class="trend-chart__bar" x="{x}" y="{_c(y)}" width="{_c(bar_w)}" '
-                           f'height="{_c(base - y)}" fill="#c62828"/>')
-            if labelled:
-                out.append(f'<text class="trend-chart__value" x="{_c(cx)}" y="{_c(y - 5)}" '
-                           f'text-anchor="middle" fill="#212121">{esc(number(point.value))}</text>')
-        elif labelled and text_width(NO_DATA, SMALL_FONT_SIZE) + LABEL_GAP <= slot:
-            out.append(f'<text class="trend-chart__nodata" x="{_c(cx)}" y="{_c(base - 5)}" '
-                       f'text-anchor="middle" font-size="{SMALL_FONT_SIZE}" fill="#757575">{NO_DATA}</text>')
-        if labelled:
-            out.append(f'<text class="trend-chart__label" x="{_c(cx)}" y="{_c(base + SMALL_FONT_SIZE + 4)}" '
-                       f'text-anchor="middle" font-size="{SMALL_FONT_SIZE}" fill="#333">{year}</text>')
-            if point is not None and point.draft:
-                out.append(f'<text class="trend-chart__draft-label" x="{_c(cx)}" '
-                           f'y="{_c(base + 2 * SMALL_FONT_SIZE + 8)}" text-anchor="middle" '
-                           f'font-size="{SMALL_FONT_SIZE}" fill="#c62828">{DRAFT_LABEL}</text>')
-        out.append("</g>")
-    out.append("</svg>")
-    return "\n".join(out)
+            bar = Bar(x=_at(cx - bar_w / 2), y=_at(y), width=_at(bar_w), height=_at(base - y),
+                      hatched=point.draft, label=_words(number(point.value)), label_y=_at(y - 5))
+        year_slots.append(Slot(year=year, hover=_words(hover), x=_at(left + slot * index), center=_at(cx),
+                               bar=bar, labelled=labelled, no_data=bar is None and labelled and no_data_fits))
+
+    return Chart(
+        id=chart_id(s.id), width=width, height=height,
+        title=_words(f"{title_text(s)}历年数据"), desc=_words(describe(s, years)),
+        left=_at(left), right=_at(left + plot_w), top=_at(top), plot_height=_at(plot_h),
+        slot_width=_at(slot), tick_x=_at(left - 6),
+        ticks=tuple(Tick(label=number(t), y=_at(y_of(t)), label_y=_at(y_of(t) + 4), axis=t == 0) for t in ticks),
+        slots=tuple(year_slots), legend=legend,
+        year_label_y=_at(base + SMALL_FONT_SIZE + 4), draft_label_y=_at(base + 2 * SMALL_FONT_SIZE + 8),
+        no_data_y=_at(base - 5))

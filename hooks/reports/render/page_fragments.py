@@ -18,8 +18,8 @@ from reports.render import templating
 from reports.model import report_text
 from reports.model import year_data
 from reports.render import trends_page
+from reports.model import markers
 from reports.model.markers import MarkerError
-
 
 
 @dataclasses.dataclass(frozen=True)
@@ -253,3 +253,24 @@ MARKERS = {
 
 def handlers(ctx) -> dict:
     return {name: (lambda marker, f=f: f(ctx, marker)) for name, f in MARKERS.items()}
+
+
+def fill(ctx, markdown: str, where: str, first_line) -> tuple:
+    """The Markdown of the page ``ctx`` with its markers filled: ``(text, problems)``.
+
+    A report page's text comes from the model, with its anchors and errata;
+    any other page's is MkDocs' ``markdown``, whose first line is line
+    ``first_line()`` of its file -- a function, called only for those pages,
+    because it reads the file to count the front matter.  ``where`` names the
+    file in problems.  Year pages get the year bar on top.
+    """
+    year, slug = ctx.year, ctx.slug
+    source = year.pages.get(slug) if year else None
+    if source is not None and slug != "full":
+        lines, line = report_lines(ctx, year, source), source.first_line
+    else:
+        lines, line = markdown.split("\n"), first_line()
+    text, problems = markers.expand(lines, handlers(ctx), where, line)
+    if year is not None:
+        text = year_bar(ctx) + text
+    return text, problems

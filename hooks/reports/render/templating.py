@@ -5,6 +5,16 @@ by Jinja with autoescaping switched on, so a value from the data can never
 become markup, and a ``|`` or a line break in a value cannot break a table the
 way it would in a Markdown table.  Links are computed here as relative URLs so
 that the built site works under any sub-path of any web server.
+
+The environment is this module's own, not the theme's
+(``config.theme.get_env()``, which mkdocs-material's own hooks and plugins
+render through).  The theme's renders whole pages: it has no autoescaping,
+keeps every line break of a template, loads from the theme's folders, and its
+``url`` filter needs the page being rendered by the theme.  Fragments are
+rendered earlier, in ``on_page_markdown``, into the Markdown of a page, out of
+values from editors' YAML: they need autoescaping, ``trim_blocks`` (no stray
+blank line may end Markdown's raw HTML block), ``StrictUndefined`` and the
+filters below, and the unit tests render them with no MkDocs config at all.
 """
 
 from __future__ import annotations
@@ -16,6 +26,7 @@ import posixpath
 import re
 
 import jinja2
+import markupsafe
 
 from reports.model import report_text
 from reports.model import year_data
@@ -112,9 +123,24 @@ def render(template: str, **context) -> str:
     the block is surrounded by blank lines, so that Markdown sees one raw
     HTML block either way.
     """
+    return f"\n\n{FRAGMENT_START}\n" + _lines(template, context) + f"\n{FRAGMENT_END}\n\n"
+
+
+def markup(template: str, **context) -> markupsafe.Markup:
+    """Render ``template`` into markup for another template to insert.
+
+    Not a fragment (no wrapping comments): the result is a piece of a
+    fragment, e.g. a chart inside the page's figure.  It is ``Markup``
+    because it was made by an autoescaping template, so the including
+    template prints it as it is, without ``|safe``.
+    """
+    return markupsafe.Markup(_lines(template, context))
+
+
+def _lines(template: str, context: dict) -> str:
+    """The template's output without blank lines (one would end Markdown's raw HTML block)."""
     html = _env.get_template(template).render(**context)
-    lines = [line for line in html.split("\n") if line.strip()]
-    return f"\n\n{FRAGMENT_START}\n" + "\n".join(lines) + f"\n{FRAGMENT_END}\n\n"
+    return "\n".join(line for line in html.split("\n") if line.strip())
 
 
 def set_aside(markdown: str) -> tuple:
@@ -144,8 +170,18 @@ def date_zh(value) -> str:
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
+def coordinate(value: float) -> str:
+    """An SVG coordinate as written: one decimal at most, ``12`` not ``12.0``,
+    never ``-0``."""
+    text = f"{round(value, 1):.1f}"
+    if text.endswith(".0"):
+        text = text[:-2]
+    return "0" if text == "-0" else text
+
+
 _env.filters["date_zh"] = date_zh
 _env.filters["number"] = year_data.number_text
+_env.filters["coordinate"] = coordinate
 _env.filters["place"] = report_text.anchor_label
 # Entries of draft years are marked with the status's label, the schema's.
 _env.globals["year_statuses"] = year_data.STATUSES

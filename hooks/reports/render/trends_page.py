@@ -1,8 +1,9 @@
 """Marker ``<!-- site:trends -->``: the key figures across years.
 
 A table (figures × years, each value linked to the paragraph that states it)
-and, per figure, a bar chart drawn at build time by ``trends.svg_chart``.
-The facts come from ``trends``, the markup from ``templates/trends.html``.
+and, per figure, a bar chart drawn at build time.  The facts and the chart's
+geometry come from ``trends``, the markup from ``templates/trends.html`` and
+``templates/trend_chart.svg``.
 """
 
 from __future__ import annotations
@@ -25,11 +26,16 @@ def trends_page(ctx, marker):
             cells.append(None if point is None else {
                 "value": trends.number(point.value),
                 "href": ctx.link(point.src_uri, point.anchor) if point.src_uri else None,
-                "where": f"{point.year}年度报告 {report_text.anchor_label(point.anchor)}"
-                         + (f"（{trends.DRAFT_LABEL}）" if point.draft else ""),
+                "where": trends.drafted(f"{point.year}年度报告 {report_text.anchor_label(point.anchor)}",
+                                        point.draft),
                 "draft": point.draft,
             })
         rows.append({"series": s, "cells": cells})
         sections.append({"series": s, "summary": trends.change_summary(s),
-                         "chart": trends.svg_chart(s, years=numbers)})
+                         "chart": svg_chart(s, years=numbers)})
     return templating.render("trends.html", years=years, rows=rows, sections=sections)
+
+
+def svg_chart(s, width: int = 640, height: int = 260, years=None):
+    """The bar chart of the series ``s`` as inline SVG (see ``trends.chart``)."""
+    return templating.markup("trend_chart.svg", chart=trends.chart(s, width, height, years))

@@ -1,0 +1,42 @@
+"""Where each page's "编辑此页" button leads: the page's source on the Git server.
+
+Pages generated from data link to the data they come from, not to a page that
+only holds a marker: an editor who sees a wrong row in 法律法规 must land in
+``data/catalog/documents.yml``.  The Git server's URL patterns are set in
+``mkdocs.yml`` (``extra.git``); ``{path}`` is the file's path in the
+repository.  Without them no edit buttons are shown.
+"""
+
+from __future__ import annotations
+
+from reports.model import pages
+
+
+# Site pages whose content comes from data: (path, is a folder).
+DATA_SOURCES = {
+    "laws.md": ("data/catalog/documents.yml", False),
+    "calendar.md": ("data/catalog/campaigns.yml", False),
+    "archive.md": ("data/years", True),
+    "followups.md": ("data/years", True),
+    "trends.md": ("data/years", True),
+    "finder.md": ("{docs_dir}", True),
+}
+
+
+def source_for(src_uri: str, docs_dir: str = "docs"):
+    """(path in the repository, is_folder) that a page is edited in."""
+    if src_uri in DATA_SOURCES:
+        path, folder = DATA_SOURCES[src_uri]
+        return path.format(docs_dir=docs_dir), folder
+    m = pages.YEAR_PAGE.match(src_uri)
+    if m and m.group("slug") in pages.GENERATED:
+        return f"data/years/{m.group('year')}.yml", False
+    if m and m.group("slug") == "full":
+        return f"{docs_dir}/{m.group('year')}", True
+    return f"{docs_dir}/{src_uri}", False
+
+
+def edit_url(src_uri: str, git: dict, docs_dir: str = "docs"):
+    path, folder = source_for(src_uri, docs_dir)
+    template = git.get("tree_url" if folder else "edit_url")
+    return template.replace("{path}", path) if template else None

@@ -1,0 +1,47 @@
+"""The search index mkdocs-material writes, adjusted for readers of many years.
+
+Readers search across all years, so a hit must say which year it is from:
+part pages are titled "一、主要举措和成效" in the navigation (the year is the
+section above), which alone is ambiguous in a result list.  After the search
+plugin has written ``search/search_index.json`` (plugins run before hooks),
+the titles of year pages get the year as a prefix.  The index is also
+written as UTF-8 instead of ``\\uXXXX`` escapes, which halves the bytes of
+Chinese text that every reader downloads.
+
+Words inside compounds (复议 in 行政复议法) need nothing in the index: the
+site's search worker (``worker``) matches a query inside indexed words, so
+the index carries only the text as published.
+
+The index format (``{"config": …, "docs": [{"location", "title", "text"}]}``)
+is mkdocs-material's; this module and the search worker are the only code
+that depends on it.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+from reports.model import pages
+
+INDEX = pathlib.Path("search") / "search_index.json"
+
+
+def retitle(index: dict) -> dict:
+    """Prefix the page-level entries of year pages with "2023年度 · "."""
+    for doc in index.get("docs", []):
+        m = pages.IN_YEAR.match(doc.get("location", ""))
+        if m and "#" not in doc["location"]:
+            prefix = f"{m.group('year')}\u200b年度 · "
+            if not doc["title"].startswith(prefix):
+                doc["title"] = prefix + doc["title"]
+    return index
+
+
+def rewrite(site_dir) -> None:
+    """Retitle the index in the built site ``site_dir`` and write it as UTF-8."""
+    path = pathlib.Path(site_dir) / INDEX
+    if not path.exists():  # search disabled
+        return
+    index = retitle(json.loads(path.read_text("utf-8")))
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -1,0 +1,38 @@
+"""The words the Chinese segmenter must not split.
+
+mkdocs-material's search plugin cuts Chinese text into words with jieba at
+build time.  Without help, jieba splits domain terms (国动办 -> 国/动/办), and
+a reader searching for the whole term finds nothing.  The terms live in
+``data/search/terms.txt`` (one per line, editable by editors), and every name
+in the catalogues (laws by full and short name, campaigns and their aliases)
+is a term too.  The ``search_terms`` hook adds them to jieba's dictionary.
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+TERMS_FILE = pathlib.Path("data") / "search" / "terms.txt"
+# jieba's weight for an added word: high enough that it always wins over the
+# shorter words inside it.
+FREQUENCY = 100000
+
+
+def read_terms(path: pathlib.Path) -> list:
+    """The terms of a terms file: the first word of each line, ``#`` starts a comment."""
+    terms = []
+    for line in path.read_text("utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            terms.append(word.split()[0])
+    return terms
+
+
+def catalogue_terms(catalog) -> list:
+    entries = list(catalog.documents.values()) + list(catalog.campaigns.values())
+    return sorted({name for entry in entries for name in entry.names})
+
+
+def site_terms(root: pathlib.Path, catalog) -> list:
+    """Every term of the project at ``root``: the terms file's, then the catalogues'."""
+    return read_terms(pathlib.Path(root) / TERMS_FILE) + catalogue_terms(catalog)

@@ -1,0 +1,46 @@
+"""page_fragments.fill: which text a page's markers are filled in, and where
+its problems are said to be."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from reports.model import archive as archive_module
+from reports.render import page_fragments
+
+FIXTURE_ARCHIVE = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "archive"
+
+
+@pytest.fixture(scope="module")
+def archive():
+    archive, _ = archive_module.load(FIXTURE_ARCHIVE)
+    return archive
+
+
+def ctx(archive, src_uri):
+    return page_fragments.Context(src_uri, archive, page_fragments.SiteConfig("测试", "测试办"))
+
+
+def not_called():
+    raise AssertionError("a report page's first line is the model's, its file is not read")
+
+
+def test_a_report_page_is_filled_from_the_model_with_anchors_and_the_year_bar(archive):
+    text, problems = page_fragments.fill(ctx(archive, "2091/measures.md"), "ignored", "docs/2091/measures.md",
+                                         not_called)
+    assert problems == []
+    assert "ignored" not in text
+    assert "{: #s1-1-1 .report-text }" in text.split("\n")  # the paragraph's anchor
+    assert text.startswith(page_fragments.year_bar(ctx(archive, "2091/measures.md")))
+
+
+def test_another_page_is_mkdocs_markdown_and_problems_count_from_its_first_line(archive):
+    markdown = "# 标题\n\n<!-- year:meta -->\n<!-- site:nothing -->\n"
+    text, problems = page_fragments.fill(ctx(archive, "about.md"), markdown, "docs/about.md", lambda: 5)
+    assert text.startswith("# 标题\n")  # no year bar outside the years
+    assert [(p.file, p.line, p.message) for p in problems] == [
+        ("docs/about.md", 8, "未知的标记“site:nothing”"),
+        ("docs/about.md", 7, "标记“year:meta”只能用在某一年度的页面中（如 docs/2023/）"),
+    ]
