@@ -111,3 +111,32 @@ def test_markup_in_a_year_title_is_refused_by_the_check(tmp_path, title, bad):
     result = run_command("check", project)
     assert result.returncode == 1
     assert f"data/years/2023.yml:3:8: [错误] title: 这里不能有符号 {bad}" in result.stdout, result.stdout
+
+
+def test_crlf_cr_and_bom_pages_build_the_same_site_as_lf(tmp_path):
+    plain = copy_project(tmp_path / "lf")
+    odd = copy_project(tmp_path / "odd")
+    endings = {"measures": b"\r\n", "plans": b"\r", "leadership": b"\n"}
+    for slug, ending in endings.items():
+        page = odd / "docs" / "2023" / f"{slug}.md"
+        data = page.read_bytes().replace(b"\n", ending)
+        page.write_bytes((b"\xef\xbb\xbf" if slug == "leadership" else b"") + data)
+    env = {"SOURCE_DATE_EPOCH": "1704067200"}
+    for project in (plain, odd):
+        result = mkdocs_build(project, tmp_path / f"site-{project.name}", env=env)
+        assert result.returncode == 0, result.stderr
+        assert run_command("check", project).returncode == 0
+    assert same_tree(tmp_path / "site-lf", tmp_path / "site-odd") == []
+    html = (tmp_path / "site-odd/2023/measures/index.html").read_text("utf-8")
+    assert 'id="s1"' in html and "{#s1" not in html
+
+
+def test_a_gbk_page_is_one_message_naming_it(tmp_path):
+    project = copy_project(tmp_path / "p")
+    page = project / "docs/2023/plans.md"
+    page.write_bytes(page.read_text("utf-8").encode("gbk"))
+    result = run_command("check", project)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:3] == [
+        "docs/2023/plans.md:1:1: [错误] 文件不是 UTF-8 编码", "    提示：请用编辑器以“UTF-8”编码重新保存此文件。",
+        "共发现 1 个错误、0 个警告。"]

@@ -48,3 +48,9 @@ def test_hostile_yaml_gets_a_message(text, expected):
 
 def test_explicit_plain_tags_are_fine():
     assert load_year(HEAD + "status: !!str published\n") == []
+
+
+def test_conflict_markers_in_a_data_file():
+    text = HEAD + "<<<<<<< HEAD\nstatus: published\n=======\nstatus: draft\n>>>>>>> other\n"
+    assert load_year(text) == [(3, 1, "文件中有未解决的合并冲突标记"), (5, 1, "文件中有未解决的合并冲突标记"),
+                               (7, 1, "文件中有未解决的合并冲突标记")]

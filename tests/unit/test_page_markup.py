@@ -112,3 +112,18 @@ def test_every_problem_carries_the_rule_id_and_a_hint():
     assert len(found) == 3
     assert {p.rule for p in found} == {page_markup.ID}
     assert all(p.hint for p in found)
+
+
+def test_conflict_markers_are_reported_on_each_of_their_lines():
+    found = problems("1.甲", "<<<<<<< HEAD", "1.乙", "=======", "1.丙", ">>>>>>> branch", "=======")
+    assert found == [(2, 1, "页面中有未解决的合并冲突标记"), (4, 1, "页面中有未解决的合并冲突标记"),
+                     (6, 1, "页面中有未解决的合并冲突标记")]
+
+
+def test_unterminated_front_matter_is_one_error_at_line_1():
+    from reports.checks.project import Project
+
+    project = Project(pages=(("docs/2023/plans.md", "---\ntitle: 安排\n\n# 四、安排\n"),
+                             ("docs/index.md", "---\ntitle: 首页\n---\n\n<!-- site:home -->\n")))
+    found = [(p.file, p.line, p.message) for p in page_markup.check(None, project)]
+    assert found == [("docs/2023/plans.md", 1, "页面开头的 front matter（--- 与 --- 之间的设置）没有结束")]

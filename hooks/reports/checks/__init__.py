@@ -23,7 +23,7 @@ from reports.checks.rules import (
     published_text, quote_in_paragraph, reference_in_quote, required_parts, title_catalogued, versions)
 from reports.model import archive as archive_module
 from reports.model import fingerprint
-from reports.source.problems import LOADING
+from reports.source.problems import ENCODING, LOADING
 
 # The rules that need nothing but one year and the catalogue, in order.
 YEAR_RULES = (
@@ -70,7 +70,11 @@ def check_project_report(root, docs_dir="docs", data_dir="data", env=None):
     project = project_module.Project(lock, project_module.markdown_pages(root, docs_dir), root=root,
                                      docs_dir=docs_dir, data_dir=data_dir, base_archive=base_archive,
                                      basis=basis)
-    return archive, run(archive, project, found=problems + found), basis
+    problems = run(archive, project, found=problems + found)
+    unreadable = [p for p in problems if p.rule == ENCODING]
+    # A file in the wrong encoding is read with replacement characters, and
+    # every rule after that reports noise about it: say the one cause alone.
+    return archive, (unreadable or problems), basis
 
 
 def check_year(year, catalog) -> list:

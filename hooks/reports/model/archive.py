@@ -181,6 +181,8 @@ def read_page(path, docs, root):
                        rule=ENCODING)]
     else:
         bad = []
+    # Windows (CRLF) and old Mac (CR) line ends read like LF, as MkDocs reads the page.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     page, problems = parse_page(text, rel, path.relative_to(docs).as_posix())
     return page, bad + problems
 

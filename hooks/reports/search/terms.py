@@ -12,20 +12,17 @@ from __future__ import annotations
 
 import pathlib
 
-TERMS_FILE = pathlib.Path("data") / "search" / "terms.txt"
+from reports.model import terms as vocabulary
+
+TERMS_FILE = vocabulary.TERMS_FILE
 # jieba's weight for an added word: high enough that it always wins over the
 # shorter words inside it.
 FREQUENCY = 100000
 
 
 def read_terms(path: pathlib.Path) -> list:
-    """The terms of a terms file: the first word of each line, ``#`` starts a comment."""
-    terms = []
-    for line in path.read_text("utf-8").splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
-            terms.append(word.split()[0])
-    return terms
+    """The terms of a terms file (``model.terms.parse``)."""
+    return vocabulary.parse(path.read_text("utf-8-sig"))
 
 
 def catalogue_terms(catalog) -> list:

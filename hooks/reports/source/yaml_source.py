@@ -79,6 +79,14 @@ def load(text_or_bytes, file: str):
         text = text_or_bytes
     problems = []
     for number, line in enumerate(text.split("\n"), 1):
+        if line.startswith(("<<<<<<<", ">>>>>>>")) or line.rstrip() == "=======":
+            problems.append(Problem(
+                file, number, 1, "文件中有未解决的合并冲突标记",
+                "这是 Git 合并时留下的冲突标记：请保留正确的一边，删除另一边和 <<<<<<<、=======、>>>>>>> 这三行。",
+                rule=YAML_SYNTAX))
+    if problems:
+        return None, located, problems
+    for number, line in enumerate(text.split("\n"), 1):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
             problems.append(Problem(

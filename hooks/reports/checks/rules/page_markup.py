@@ -27,6 +27,9 @@ ID = "page-markup"
 DESCRIPTION = "页面只能是文字和标记：不能有 HTML、图片、代码块或指向其他网站的链接"
 
 FENCE = re.compile(r"^ {0,3}(```|~~~)")
+# What Git leaves in a file when a merge could not be finished.
+CONFLICT_START, CONFLICT_MIDDLE, CONFLICT_END = (re.compile(rf"^{c}{{7}}(?: |$)") for c in "<=>")
+CONFLICT_HINT = ("这是 Git 合并时留下的冲突标记：请保留正确的一边，删除另一边和 <<<<<<<、=======、>>>>>>> 这三行。")
 WHOLE_COMMENT = re.compile(r"^\s*<!--(?:(?!--).)*-->\s*$")
 # <tag, </tag, <!doctype, <?php, <![CDATA[ -- not preceded by a backslash.
 TAG = re.compile(r"(?<!\\)<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
@@ -54,9 +57,13 @@ def check_page(lines, file: str, first_line: int = 1) -> list:
     def add(index, column, message, hint):
         problems.append(Problem(file, first_line + index, column + 1, message, hint, rule=ID))
 
-    in_fence = False
+    in_fence = in_conflict = False
     previous_blank = True
     for index, line in enumerate(lines):
+        if CONFLICT_START.match(line) or CONFLICT_END.match(line) or in_conflict and CONFLICT_MIDDLE.match(line):
+            add(index, 0, "页面中有未解决的合并冲突标记", CONFLICT_HINT)
+            in_conflict = bool(CONFLICT_START.match(line)) or in_conflict and not CONFLICT_END.match(line)
+            continue
         if FENCE.match(line):
             if not in_fence:
                 add(index, 0, "报告页面中不能有代码块（``` 或 ~~~）",
@@ -119,7 +126,12 @@ def _url_problems(url: str, file: str, line: int, column: int) -> list:
 def check(archive, project) -> list:
     problems = []
     for file, text in project.pages:
-        if text is not None:
-            body, first_line = report_text.body_of(text)
-            problems += check_page(body.split("\n"), file, first_line)
+        if text is None:
+            continue
+        body, first_line = report_text.body_of(text)
+        if first_line == 1 and re.match(r"^---[ \t]*$", text.split("\n", 1)[0]):
+            problems.append(Problem(file, 1, 1, "页面开头的 front matter（--- 与 --- 之间的设置）没有结束",
+                                    "请在设置的最后一行之后另起一行写 ---；否则这些设置会作为正文显示出来。", rule=ID))
+            continue
+        problems += check_page(body.split("\n"), file, first_line)
     return problems
