@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort
 import reports.checks as checks
 from reports.checks import site_config
 from reports.render import navigation
+from reports.render import text_only
 from reports.build import context
 from reports.build.hook_errors import guarded
 
@@ -33,5 +34,6 @@ def on_config(config):
         raise Abort(f"数据或页面有 {len(errors)} 个错误（见上方），构建中止。"
                     "运行 make check 可单独检查。")
     context.start(config, root, archive)
+    text_only.install(config)  # pages are text: raw HTML is printed, never obeyed
     config.nav = navigation.build(archive, pathlib.Path(config.docs_dir))
     return config

@@ -39,8 +39,8 @@ def test_rendered_fragments_are_set_aside_and_restored():
     fragment = templating.render("erratum.html", errata=[])  # any template
     markdown = "# 标题\n" + fragment + "正文\n" + fragment
     text, fragments = templating.set_aside(markdown)
-    assert text == "# 标题\n\n\n<!--fragment:0-->\n\n正文\n\n\n<!--fragment:1-->\n\n"
-    html = "<h1>标题</h1>\n<!--fragment:0-->\n<p>正文</p>\n<!--fragment:1-->"
+    assert text == "# 标题\n\n\n@@reports-fragment-0@@\n\n正文\n\n\n@@reports-fragment-1@@\n\n"
+    html = "<h1>标题</h1>\n<p>@@reports-fragment-0@@</p>\n<p>正文</p>\n@@reports-fragment-1@@"
     assert templating.restore(html, fragments).count('<aside class="report-erratum"') == 2
 
 

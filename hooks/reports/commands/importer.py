@@ -29,6 +29,7 @@ import dataclasses
 import pathlib
 import re
 import sys
+import zipfile
 
 from reports.model import archive as archive_module
 from reports import checks
@@ -45,6 +46,13 @@ from reports.commands import PROJECT_ROOT
 USAGE = ("用法：make import FILE=旧报告.docx YEAR=2022"
          "（或 PYTHONPATH=hooks .venv/bin/python -m reports import 文件 2022 [项目目录]）")
 EXTENSIONS = (".txt", ".docx")
+# A report is some hundred KB; photos can make a .docx a few MB.  Anything
+# far larger, or a .docx that unpacks to far more than it weighs (a zip
+# bomb), is refused before it is read, within a second.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DOCX_ENTRIES = 2000
+MAX_DOCX_UNPACKED = 256 * 1024 * 1024
+MAX_DOCX_RATIO = 200  # unpacked : packed, for an entry that unpacks to more than 1 MB
 
 NUMERALS = report_text.NUMERALS
 PART_HEADING = report_text.PART_NUMBER  # 一、
@@ -104,9 +112,34 @@ def read_source(path):
                 ".pdf": "PDF 文件请先用 Word 或 WPS 转为 .docx，或把正文复制到记事本中保存为 .txt（UTF-8）。",
                 }.get(suffix, "请把报告另存为 .docx，或把正文复制到记事本中保存为 .txt（UTF-8）。")
         return None, [refusal(f"不能导入“{path.name}”：只能导入 .txt 或 .docx 文件", hint)]
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [refusal(f"“{path.name}”太大（{size // (1024 * 1024)} MB），不像是一份报告",
+                              f"报告文件一般不超过几 MB；请删除其中的图片等内容，或只保留正文（上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）。")]
     if suffix == ".docx":
         return read_docx(path)
     return decode_text(path.read_bytes(), path.name)
+
+
+def docx_refusal(path: pathlib.Path):
+    """A refusal if the .docx would unpack to far more than a report, else None.
+
+    Reads only the zip's directory: the sizes it declares are what zipfile
+    will let each entry unpack to.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # python-docx reports it as not a .docx
+    hint = "请用 Word 或 WPS 打开后重新“另存为” .docx，或把正文复制到记事本中保存为 .txt。"
+    if len(entries) > MAX_DOCX_ENTRIES:
+        return refusal(f"“{path.name}”里有 {len(entries)} 个文件，不像是一份正常的 Word 文档", hint)
+    total = sum(e.file_size for e in entries)
+    bomb = [e for e in entries if e.file_size > 1024 * 1024 and e.file_size > MAX_DOCX_RATIO * max(e.compress_size, 1)]
+    if total > MAX_DOCX_UNPACKED or bomb:
+        return refusal(f"“{path.name}”解压后有 {total // (1024 * 1024)} MB，远大于文件本身，不像是一份正常的 Word 文档", hint)
+    return None
 
 
 def decode_text(data: bytes, name: str = ""):
@@ -144,6 +177,9 @@ def read_docx(path: pathlib.Path):
     except ImportError:  # pragma: no cover - it is in requirements.txt
         return None, [refusal("读取 .docx 需要 python-docx，但没有安装",
                               "请运行 make import（它会按 requirements.txt 安装），或把正文另存为 .txt。")]
+    refused = docx_refusal(path)
+    if refused is not None:
+        return None, [refused]
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a bad file
@@ -457,7 +493,21 @@ class _PageText:
 MARKDOWN_START = re.compile(r"^(?:[-+*][ \t]|>|#|[-*_](?:[ \t]*[-*_]){2,}[ \t]*$)")
 
 
+# Inline text that Markdown would read as markup: a tag or comment (<b>,
+# <!--), a link or image ([…](…), ![…]), an attribute list ({: …}, {#…}).
+# ``<`` is written as the entity ``&lt;`` (a backslash does not stop
+# Python-Markdown reading a tag), the others with a backslash, so an imported
+# document is text only, whatever it holds (and the page-markup rule accepts it).
+INLINE_MARKUP = re.compile(r"<(?=[A-Za-z/!?])|\[|\{(?=\s*[:#.])")
+
+
+def inline_text(text: str) -> str:
+    escaped = text.replace("\\", "\\\\")
+    return INLINE_MARKUP.sub(lambda m: "&lt;" if m.group(0) == "<" else "\\" + m.group(0), escaped)
+
+
 def markdown_line(text: str) -> str:
+    text = inline_text(text)
     return "\\" + text if MARKDOWN_START.match(text) else text
 
 
@@ -469,7 +519,7 @@ def _pages(plan: Import, year: int):
     where = {}
     title = Unit("title", report.title, report.title_line)
     index = _PageText(f"{docs_dir}/index.md", where)
-    index.add(f"# {report.title}", title)
+    index.add(f"# {inline_text(report.title)}", title)
     meta, *rest = new_year.INDEX_MARKERS
     index.add(marker_line(meta))
     if report.addressee is not None:
@@ -516,9 +566,9 @@ def _pages(plan: Import, year: int):
 
 
 def _add_part(page: _PageText, part: Part) -> None:
-    page.add(f"# {part.heading}", part)
+    page.add(f"# {inline_text(part.heading)}", part)
     for unit in part.units:
-        page.add(f"## {unit.text}" if unit.kind == "section" else markdown_line(unit.text), unit)
+        page.add(f"## {inline_text(unit.text)}" if unit.kind == "section" else markdown_line(unit.text), unit)
 
 
 def _propose(plan: Import, parsed: dict, where: dict, catalog) -> None:

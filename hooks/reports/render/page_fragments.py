@@ -270,6 +270,10 @@ def fill(ctx, markdown: str, where: str, first_line) -> tuple:
         lines, line = report_lines(ctx, year, source), source.first_line
     else:
         lines, line = markdown.split("\n"), first_line()
+    # Editors' notes (whole-line comments that are no marker) are not shown:
+    # raw HTML, comments included, would be printed as text (text_only).
+    lines = ["" if report_text.MARKER_LINE.match(l) and not markers.MARKER.match(l)
+             and not markers.ATTEMPT.match(l) else l for l in lines]
     text, problems = markers.expand(lines, handlers(ctx), where, line)
     if year is not None:
         text = year_bar(ctx) + text

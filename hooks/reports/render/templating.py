@@ -143,8 +143,14 @@ def _lines(template: str, context: dict) -> str:
     return "\n".join(line for line in html.split("\n") if line.strip())
 
 
+# What stands for a fragment while Markdown runs: plain text, since raw HTML
+# (comments included) is printed as text there (``text_only``).  Markdown
+# makes it a paragraph of its own.
+PLACEHOLDER = "@@reports-fragment-{}@@"
+
+
 def set_aside(markdown: str) -> tuple:
-    """Replace each rendered fragment by a short placeholder comment.
+    """Replace each rendered fragment by a short placeholder.
 
     Returns ``(markdown, fragments)``; ``restore`` puts them back into the
     HTML that Markdown made of it.
@@ -153,7 +159,7 @@ def set_aside(markdown: str) -> tuple:
 
     def keep(match):
         fragments.append(match.group(1))
-        return f"<!--fragment:{len(fragments) - 1}-->"
+        return PLACEHOLDER.format(len(fragments) - 1)
 
     return _FRAGMENT.sub(keep, markdown), fragments
 
@@ -163,7 +169,7 @@ def restore(html: str, fragments: list) -> str:
 
 
 _FRAGMENT = re.compile(re.escape(FRAGMENT_START) + r"\n(.*?)\n" + re.escape(FRAGMENT_END), re.S)
-_PLACEHOLDER = re.compile(r"<!--fragment:(\d+)-->")
+_PLACEHOLDER = re.compile(r"(?:<p>)?@@reports-fragment-(\d+)@@(?:</p>)?")
 
 
 def date_zh(value) -> str:

@@ -10,9 +10,11 @@ refuses it before anything is published.
 
 Allowed: text, ``#`` headings, emphasis, relative links (``[词](../2022/
 measures.md#s1)``), marker lines (``<!-- year:figures -->``) and editor
-notes that are one whole-line comment (``<!-- 在此处填写导语 -->``).  Text
-that only looks like HTML is written with a backslash (``\\<``), which is
-how the importer keeps imported text inert.
+notes that are one whole-line comment (``<!-- 在此处填写导语 -->``).  A
+``<`` that is part of the report's text is written ``&lt;`` (a backslash
+does not keep Python-Markdown from reading a tag), which is how the importer
+keeps imported text inert; the renderer prints raw HTML as text in any case
+(``render.text_only``).
 """
 
 from __future__ import annotations
@@ -32,10 +34,10 @@ CONFLICT_START, CONFLICT_MIDDLE, CONFLICT_END = (re.compile(rf"^{c}{{7}}(?: |$)"
 CONFLICT_HINT = ("这是 Git 合并时留下的冲突标记：请保留正确的一边，删除另一边和 <<<<<<<、=======、>>>>>>> 这三行。")
 WHOLE_COMMENT = re.compile(r"^\s*<!--(?:(?!--).)*-->\s*$")
 # <tag, </tag, <!doctype, <?php, <![CDATA[ -- not preceded by a backslash.
-TAG = re.compile(r"(?<!\\)<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
-DECLARATION = re.compile(r"(?<!\\)<[!?](?!--)")
-COMMENT_START = re.compile(r"(?<!\\)<!--")
-AUTOLINK = re.compile(r"(?<!\\)<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
+DECLARATION = re.compile(r"<[!?](?!--)")
+COMMENT_START = re.compile(r"<!--")
+AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 LINK = re.compile(r"(?<!\\)(?P<image>!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>[^)\s>]*)")
 REFERENCE = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:\s*<?(?P<url>\S*?)>?(?:\s|$)")
 ATTRIBUTES = re.compile(r"(?<!\\)\{\s*[:#.][^}]*\}")
@@ -47,7 +49,7 @@ TAG_HINTS = {
     "iframe": "框架会嵌入其他网页",
     "img": "图片会从别处加载",
 }
-ESCAPE_HINT = "如果这是报告原文中的文字，请在“<”前加反斜杠写成“\\<”；否则请删除。"
+ESCAPE_HINT = "如果这是报告原文中的文字，请把“<”写成“&lt;”；否则请删除。"
 
 
 def check_page(lines, file: str, first_line: int = 1) -> list:
@@ -96,7 +98,7 @@ def check_page(lines, file: str, first_line: int = 1) -> list:
             if any(start <= m.start() + 1 <= end for start, end in links):
                 continue  # [词](<url>): reported with the link below
             add(index, m.start(), f"报告页面中不能有指向其他网站或邮箱的链接“{m.group('url')}”",
-                "请只链接本网站内的页面，例如 [正文](../2022/measures.md)；或在“<”前加反斜杠写成文字。")
+                "请只链接本网站内的页面，例如 [正文](../2022/measures.md)；如果这是原文中的文字，请把“<”写成“&lt;”。")
         for m in LINK.finditer(line):
             if m.group("image"):
                 add(index, m.start(), "报告页面中不能插入图片",
