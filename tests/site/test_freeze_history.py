@@ -217,3 +217,11 @@ def test_without_git_the_fingerprint_is_used(tmp_path):
     result = frozen(project)
     assert result.problems is None
     assert result.basis == "没有可用的 Git 历史，已发布年度的正文与 data/lock.yml 中保存的校验值比较。"
+
+
+def test_a_year_that_fails_to_load_is_not_reported_as_deleted(clean):
+    edit(clean, "data/years/2023.yml", "status: published", "status: 发布了")
+    archive, loading = archive_module.load(clean)
+    base, _ = project_module.history(clean, env={})
+    found = published_frozen.check(archive, project_module.Project(root=clean, base_archive=base, found=tuple(loading)))
+    assert archive.year(2023) is None and loading and found == []

@@ -140,3 +140,22 @@ def test_a_gbk_page_is_one_message_naming_it(tmp_path):
     assert result.stdout.splitlines()[:3] == [
         "docs/2023/plans.md:1:1: [错误] 文件不是 UTF-8 编码", "    提示：请用编辑器以“UTF-8”编码重新保存此文件。",
         "共发现 1 个错误、0 个警告。"]
+
+
+def test_an_error_in_a_year_file_is_the_only_message(tmp_path):
+    project = copy_project(tmp_path / "p")
+    data = project / "data/years/2023.yml"
+    data.write_text(data.read_text("utf-8").replace("status: published", "status: 发布了", 1), "utf-8")
+    result = run_command("check", project)
+    assert result.returncode == 1
+    assert "找不到该年度的报告" not in result.stdout and "不能删除" not in result.stdout
+    assert "共发现 1 个错误" in result.stdout, result.stdout
+
+
+def test_make_lock_repairs_a_garbled_lock_file(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "data/lock.yml").write_text('"2023": 正文\n', "utf-8")
+    assert "锁定文件中 2023 年的记录格式不对" in run_command("check", project).stdout
+    result = run_command("lock", project)
+    assert result.returncode == 0, result.stdout
+    assert run_command("check", project).returncode == 0

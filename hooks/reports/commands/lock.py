@@ -12,6 +12,7 @@ import sys
 
 from reports import checks
 from reports.checks.rules import lock_outdated
+from reports.source.problems import LOCK_FORMAT
 from reports.commands import PROJECT_ROOT, arguments
 from reports.model import fingerprint
 from reports.source import reporters
@@ -45,7 +46,8 @@ def main(argv=None) -> int:
         return args
     root = args.project or PROJECT_ROOT
     archive, problems = checks.check_project(root)
-    blocking = [p for p in problems if p.is_error and p.rule != lock_outdated.ID]
+    # What this command rewrites cannot block it: an outdated or garbled lock file.
+    blocking = [p for p in problems if p.is_error and p.rule not in (lock_outdated.ID, LOCK_FORMAT)]
     if blocking:
         print(reporters.text(blocking))
         print("未更新锁定文件：请先改正上面的错误（正文有改动而没有新增版本记录的，也在其中）。")

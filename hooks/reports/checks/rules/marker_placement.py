@@ -9,6 +9,7 @@ rule finds each of those in ``make check``, with the file and line.
 from __future__ import annotations
 
 from reports.model import markers
+from reports.model import pages
 from reports.source.problems import Problem
 
 ID = "marker-placement"
@@ -68,9 +69,10 @@ def check(archive, project) -> list:
     for year in archive.years:
         problems += check_year(year)
     seen = {}
-    folders = tuple(f"{year.folder}/" for year in archive.years)
+    prefix = f"{project.docs_dir}/"
     for file, text in project.pages:
-        if text is None or file.startswith(folders):
+        # A year's pages, even of a year that did not load, are not site pages.
+        if text is None or pages.IN_YEAR.match(file[len(prefix):] if file.startswith(prefix) else file):
             continue
         found, _ = markers.find(text.split("\n"), file, 1, known=markers.NAMES)
         problems += check_markers(found, file, markers.SITE, seen)

@@ -42,13 +42,20 @@ def _entries(items) -> list:
     return [{k: v for k, v in dataclasses.asdict(item).items() if k != "_path"} for item in items]
 
 
-def compare(old_archive, archive, data_dir: str = "data") -> list:
-    """Problems where a year published in ``old_archive`` changed unrecorded in ``archive``."""
+def compare(old_archive, archive, data_dir: str = "data", found=()) -> list:
+    """Problems where a year published in ``old_archive`` changed unrecorded in ``archive``.
+
+    A year missing from ``archive`` because its files have problems (``found``)
+    is not reported as deleted: the problems already say why it did not load.
+    """
     problems = []
+    broken = {p.file for p in found}
     for old in old_archive.years:
         if old.is_draft:
             continue
         year = archive.year(old.year)
+        if year is None and f"{data_dir}/years/{old.year}.yml" in broken:
+            continue
         if year is None:
             problems.append(Problem(f"{data_dir}/years/{old.year}.yml", 1, 1,
                                     f"{old.year} 年的报告已发布，不能删除",
@@ -68,22 +75,16 @@ def compare_year(old, year) -> list:
             "已发布的报告只能通过新增版本记录来修改；如确需撤回，请联系管理员。", rule=ID))
         return problems
     old_versions, versions = _entries(old.meta.versions), _entries(year.meta.versions)
-    for index, entry in enumerate(old_versions):
-        if index >= len(versions) or versions[index] != entry:
-            path = ("versions", index) if index < len(versions) else ("versions",)
-            problems.append(located.problem(
-                path, f"第 {entry['version']} 版的版本记录被删除或改动",
-                f"版本记录只能在末尾追加，原有的记录要保持原样（原为：version: {entry['version']}，"
-                f"date: {entry['date']}，changes: {entry['changes']}）。", rule=ID))
-            return problems
     old_errata, errata = _entries(old.meta.errata), _entries(year.meta.errata)
-    for index, entry in enumerate(old_errata):
-        if index >= len(errata) or errata[index] != entry:
-            path = ("errata", index) if index < len(errata) else ("errata",)
-            problems.append(located.problem(
-                path, f"已记录的勘误（{entry['at']}：“{entry['original']}”）被删除或改动",
-                "勘误只能在末尾追加，原有的勘误要保持原样；更正勘误本身也请追加一条新的勘误。", rule=ID))
-            return problems
+    changed = (_appended_only(located, "versions", old_versions, versions,
+                              lambda e: f"第 {e['version']} 版的版本记录被删除或改动",
+                              lambda e: f"版本记录只能在末尾追加，原有的记录要保持原样（原为：version: {e['version']}，"
+                                        f"date: {e['date']}，changes: {e['changes']}）。")
+               or _appended_only(located, "errata", old_errata, errata,
+                                 lambda e: f"已记录的勘误（{e['at']}：“{e['original']}”）被删除或改动",
+                                 lambda e: "勘误只能在末尾追加，原有的勘误要保持原样；更正勘误本身也请追加一条新的勘误。"))
+    if changed:
+        return problems + [changed]
     changes = _record_changes(old, year)
     added_errata = year.meta.errata[len(old_errata):]
     if added_errata:
@@ -99,6 +100,16 @@ def compare_year(old, year) -> list:
         problems.append(Problem(file, line, 1, f"{number} 年的报告已发布，{what}，但没有新增版本记录",
                                 hint, rule=ID))
     return problems
+
+
+def _appended_only(located, name, before, after, message, hint):
+    """A problem at the first entry of ``before`` that ``after`` does not keep
+    in place (records are append-only), else None."""
+    for index, entry in enumerate(before):
+        if index >= len(after) or after[index] != entry:
+            path = (name, index) if index < len(after) else (name,)
+            return located.problem(path, message(entry), hint(entry), rule=ID)
+    return None
 
 
 def _record_changes(old, year) -> list:
@@ -154,4 +165,4 @@ def _page_changes(before, after) -> list:
 def check(archive, project) -> list:
     if project.base_archive is None:
         return []  # no history: published-text compares with data/lock.yml
-    return compare(project.base_archive, archive, project.data_dir)
+    return compare(project.base_archive, archive, project.data_dir, project.found)
