@@ -40,7 +40,7 @@ from reports.model import year_data
 from reports.source import yaml_source
 from reports.checks.rules.followup_plans import one_line, previous_year
 from reports.checks.rules.title_catalogued import TITLE
-from reports.commands.new_year import describe, marker_line, page_markers, refusal, scalar
+from reports.commands.new_year import marker_line, page_markers, refusal, scalar
 from reports.commands import PROJECT_ROOT
 
 USAGE = ("用法：make import FILE=旧报告.docx YEAR=2022"
@@ -679,6 +679,16 @@ def data_text(plan: Import, year: int) -> str:
 
 # --- Command line ---------------------------------------------------------------------
 
+def listing(say, heading: str, why: str, items, line) -> None:
+    """One section of the summary: ``heading：无``, or the heading and a line per item."""
+    if not items:
+        say(f"{heading}：无")
+        return
+    say(f"{heading}{why}：")
+    for item in items:
+        say(f"  {line(item)}")
+
+
 def summary(plan: Import, year: int) -> str:
     """What the import recognised, dropped, could not place and proposes."""
     report, source = plan.report, plan.source
@@ -714,26 +724,14 @@ def summary(plan: Import, year: int) -> str:
         for line, note in report.notes:
             say(f"    第 {line} 行：{note}")
     say("")
-    if report.dropped:
-        say("删除的版面信息（网页或排版中的文字，不属于报告正文）：")
-        for line, text in report.dropped:
-            say(f"  第 {line} 行：{text}")
-    else:
-        say("删除的版面信息：无")
-    if report.unplaced:
-        say("未能归类：")
-        for part in report.unplaced:
-            rel = dict((id(p), r) for p, r in plan.placements)[id(part)]
-            say(f"  {part.heading}（第 {part.line} 行）：{part.reason}；正文没有删除，"
-                f"原样接在 {rel} 的末尾（前面有一行注释），请核实应放在哪个页面")
-    else:
-        say("未能归类：无")
-    if plan.new_titles:
-        say("不在学习文件目录中的书名（已列在数据文件开头的注释中，没有添加到目录）：")
-        for title, places in plan.new_titles:
-            say(f"  《{title}》：{'、'.join(f'{rel}:{line}' for rel, line in places)}")
-    else:
-        say("不在学习文件目录中的书名：无")
+    placements = {id(p): r for p, r in plan.placements}
+    listing(say, "删除的版面信息", "（网页或排版中的文字，不属于报告正文）", report.dropped,
+            lambda item: f"第 {item[0]} 行：{item[1]}")
+    listing(say, "未能归类", "", report.unplaced,
+            lambda part: f"{part.heading}（第 {part.line} 行）：{part.reason}；正文没有删除，"
+                         f"原样接在 {placements[id(part)]} 的末尾（前面有一行注释），请核实应放在哪个页面")
+    listing(say, "不在学习文件目录中的书名", "（已列在数据文件开头的注释中，没有添加到目录）", plan.new_titles,
+            lambda item: f"《{item[0]}》：{'、'.join(f'{rel}:{line}' for rel, line in item[1])}")
     ids = {0: "", 1: "（figure-1"}.get(len(plan.figures), f"（figure-1～figure-{len(plan.figures)}")
     say(f"建议的关键数据（figures）：{len(plan.figures)} 项"
         + (f"{ids}，名称都是“待核实”，写在 data/years/{year}.yml 中）" if plan.figures else ""))
@@ -789,19 +787,13 @@ def main(argv=None) -> int:
         print("请指定要导入的文件和年份。")
         print(USAGE)
         return 1
-    path, text = pathlib.Path(argv[0].strip()), argv[1].strip()
+    path = pathlib.Path(argv[0].strip())
     root = pathlib.Path(argv[2]) if len(argv) > 2 else PROJECT_ROOT
-    if not re.fullmatch(r"[0-9]{4}", text):
-        print(f"年份“{text}”不对：请用半角阿拉伯数字写四位数的年份，例如 make import FILE=旧报告.docx YEAR=2022。")
-        print("未创建任何文件。")
+    year = new_year.year_argument(argv[1], "make import FILE=旧报告.docx YEAR=2022")
+    if year is None:
         return 1
-    year = int(text)
     plan = _plan(root, path, year)
-    if not plan.files:
-        if plan.why:
-            print(plan.why)
-        print(describe(plan.problems))
-        print("未创建任何文件。")
+    if new_year.refused(plan):
         return 1
     new_year.write(root, plan.files)
     print(f"已从“{path.name}”导入 {year} 年度报告（草稿）。")

@@ -298,6 +298,28 @@ def write(root: pathlib.Path, files: dict) -> None:
         raise
 
 
+def year_argument(text: str, example: str):
+    """The year typed after YEAR=, or None after saying (in Chinese) why not."""
+    text = text.strip()
+    if not re.fullmatch(r"[0-9]{4}", text):
+        print(f"年份“{text}”不对：请用半角阿拉伯数字写四位数的年份，例如 {example}。")
+        print("未创建任何文件。")
+        return None
+    return int(text)
+
+
+def refused(plan) -> bool:
+    """True, after saying why, when a plan writes nothing (``make new-year``'s
+    and ``make import``'s refusals read alike)."""
+    if plan.files:
+        return False
+    if plan.why:
+        print(plan.why)
+    print(describe(plan.problems))
+    print("未创建任何文件。")
+    return True
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] in ("-h", "--help"):
@@ -307,19 +329,12 @@ def main(argv=None) -> int:
         print("请指定要新建的年份。")
         print(USAGE)
         return 1
-    text = argv[0].strip()
     root = pathlib.Path(argv[1]) if len(argv) > 1 else PROJECT_ROOT
-    if not re.fullmatch(r"[0-9]{4}", text):
-        print(f"年份“{text}”不对：请用半角阿拉伯数字写四位数的年份，例如 make new-year YEAR=2024。")
-        print("未创建任何文件。")
+    year = year_argument(argv[0], "make new-year YEAR=2024")
+    if year is None:
         return 1
-    year = int(text)
     plan = _plan(root, year)
-    if not plan.files:
-        if plan.why:
-            print(plan.why)
-        print(describe(plan.problems))
-        print("未创建任何文件。")
+    if refused(plan):
         return 1
     write(root, plan.files)
     previous = plan.previous
