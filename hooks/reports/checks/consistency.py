@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from reports.model import parts
 from reports.model import report_text
 from reports.source.problems import Problem, WARNING
 from reports.model.report_text import squash
@@ -130,7 +131,7 @@ def required_parts(year) -> list:
     """The regulations ask for every part; a missing one is worth a warning
     (old reports did not always have them, so it cannot be an error)."""
     problems = []
-    for number, kind in enumerate(report_text.PARTS, 1):
+    for number, kind in enumerate(parts.PARTS, 1):
         if kind.slug not in year.pages:
             problems.append(Problem(
                 f"docs/{year.year}/{kind.slug}.md", 1, 1,

@@ -33,6 +33,7 @@ import sys
 from reports.model import archive as archive_module
 from reports.checks import consistency
 from reports.commands import new_year
+from reports.model import parts
 from reports.model import report_text
 from reports.model import year_data
 from reports.source import yaml_source
@@ -64,14 +65,6 @@ FURNITURE = (
                r"|[大中小])\s*[】\]]\s*)+$"),
     re.compile(r"^[-—–－―]+\s*\d+\s*[-—–－―]+$"),  # — 3 —  -3-
     re.compile(r"^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$"),
-)
-
-# Which of the four required parts a part heading is; the first match wins.
-PART_KEYWORDS = (
-    ("measures", ("举措", "成效", "主要做法")),
-    ("shortcomings", ("不足", "存在的问题")),
-    ("leadership", ("第一责任人",)),
-    ("plans", ("安排", "计划", "打算")),
 )
 
 # Proposed figures: a count, in Arabic or Chinese numerals, and its unit.
@@ -178,7 +171,7 @@ class Part:
     number: int
     heading: str
     line: int
-    slug: str | None  # one of report_text.PART_SLUGS, None when not placed
+    slug: str | None  # the slug of one of parts.PARTS, None when not placed
     units: list = dataclasses.field(default_factory=list)
     reason: str = ""  # why it was not placed
 
@@ -232,9 +225,11 @@ def is_addressee(text: str) -> bool:
 
 
 def classify(heading: str):
-    for slug, words in PART_KEYWORDS:
-        if any(word in heading for word in words):
-            return slug
+    """The slug of the required part a part heading is (``parts.PARTS``
+    keywords, first match wins), or None."""
+    for kind in parts.PARTS:
+        if any(word in heading for word in kind.keywords):
+            return kind.slug
     return None
 
 
@@ -329,18 +324,14 @@ def _place(report: ParsedReport) -> None:
     seen = {}
     for part in report.parts:
         if part.slug is None:
-            part.reason = "标题中没有“举措/成效”“不足”“第一责任人”“安排/计划”等字样"
+            part.reason = f"标题中没有{''.join(f'“{k.keywords_hint}”' for k in parts.PARTS)}等字样"
         elif part.slug in seen:
             first = seen[part.slug]
             part.reason = (f"与第{report_text.cn_numeral(first.number)}部分同属"
-                           f"“{_short_title(part.slug)}”")
+                           f"“{parts.by_slug(part.slug).short_title}”")
             part.slug = None
         else:
             seen[part.slug] = part
-
-
-def _short_title(slug: str) -> str:
-    return next(kind.short_title for kind in report_text.PARTS if kind.slug == slug)
 
 
 # --- Planning the files -----------------------------------------------------------
@@ -507,7 +498,7 @@ def _pages(plan: Import, year: int):
             page_of_part[id(part)] = current
             _add_part(current, part)
             if template is None:
-                found = [(name, ()) for name in new_year.DEFAULT_PART_MARKERS.get(part.slug, ())]
+                found = [(name, ()) for name in parts.by_slug(part.slug).markers]
             else:
                 page = template.pages.get(part.slug)
                 found = page_markers(page) if page is not None else []
@@ -517,16 +508,16 @@ def _pages(plan: Import, year: int):
             current.after.append(part)
     # Markers follow the page's own part; parts that could not be placed follow them.
     pages = {}
-    for page in [index] + [part_pages[k.slug] for k in report_text.PARTS if k.slug in part_pages]:
+    for page in [index] + [part_pages[k.slug] for k in parts.PARTS if k.slug in part_pages]:
         for line in page.markers:
             page.add(line)
         for part in page.after:
             page.add(f"<!-- 以下第{report_text.cn_numeral(part.number)}部分（原文第 {part.line} 行起）"
-                     f"未能归类到规定的四个部分之一，原样放在这里，请核实应放在哪个页面 -->")
+                     f"未能归类到规定的{report_text.cn_numeral(len(parts.PARTS))}个部分之一，原样放在这里，请核实应放在哪个页面 -->")
             _add_part(page, part)
         pages[page.rel] = page.text()
     plan.placements = [(part, page_of_part[id(part)].rel) for part in report.parts]
-    plan.missing = [kind for kind in report_text.PARTS if kind.slug not in part_pages]
+    plan.missing = [kind for kind in parts.PARTS if kind.slug not in part_pages]
     return pages, where
 
 
@@ -669,7 +660,7 @@ def summary(plan: Import, year: int) -> str:
     for kind in plan.missing:
         say(f"    原文中没有“{kind.short_title}”部分，没有生成 docs/{year}/{kind.slug}.md")
     slugs = [part.slug for part in report.placed]
-    if slugs != sorted(slugs, key=report_text.PART_SLUGS.index):
+    if slugs != sorted(slugs, key=[kind.slug for kind in parts.PARTS].index):
         say("    注意：各部分在原文中的顺序与规定的顺序不同，全文单页按规定的顺序排列。")
     if report.inline_items:
         say("  段落中“一是……二是……”式的分项（保留在段落之中，没有拆开）：第 "

@@ -24,7 +24,7 @@ import sys
 
 from reports.model import archive as archive_module
 from reports.model import markers
-from reports.model import report_text
+from reports.model import parts
 from reports.model import year_data
 from reports.source import yaml_source
 from reports.checks.followups import one_line, previous_year
@@ -33,17 +33,9 @@ from reports.source.problems import Problem, format_all
 
 USAGE = "用法：make new-year YEAR=2024（或 PYTHONPATH=hooks .venv/bin/python -m reports new-year 2024 [项目目录]）"
 
-# The report's title and the headings of its four parts, as the annual reports
-# are written (the parts are the contents that the rules on rule-of-law
-# government reports require, in that order).  ``{year}`` is the report's year;
-# part four plans the year after it.
+# The report's title; ``{year}`` is the report's year.  The parts' headings
+# are in ``parts.PARTS``.
 REPORT_TITLE = "{year}年度法治政府建设情况报告"
-PART_TITLES = {
-    "measures": "一、推进法治政府建设的主要举措和成效",
-    "shortcomings": "二、推进法治政府建设存在的不足和原因",
-    "leadership": "三、党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的情况",
-    "plans": "四、{next_year}年度推进法治政府建设的主要安排",
-}
 
 # Where the preamble goes.  Not ``<!-- word: …`` -- that is marker syntax.
 PREAMBLE_COMMENT = "<!-- 在此处填写导语（报告开头的一段文字） -->"
@@ -54,15 +46,6 @@ FULL_PAGE = ("---\ntitle: 全文\n# 全文由各部分页面拼成，不单独�
 # The year home's markers, in this order; the previous year's other year
 # markers (version records, downloads ...) follow them.
 INDEX_MARKERS = ("year:meta", "year:figures", "year:contents")
-
-# Markers of the part pages when there is no previous year to take them from
-# (the same as the 2023 report's pages).
-DEFAULT_PART_MARKERS = {
-    "measures": ("year:studies", "year:campaigns"),
-    "shortcomings": ("year:shortcomings",),
-    "leadership": ("year:actions",),
-    "plans": ("year:plans",),
-}
 
 # Ranges accepted by the archive (directory names) and by the data schema.
 _YEAR_FIELD = year_data.YEAR.fields["year"]
@@ -127,13 +110,13 @@ def _plan(root: pathlib.Path, year: int) -> NewYear:
     home = previous.pages.get("index") if previous is not None else None
     extra = [m for m in page_markers(home) if m[0] not in INDEX_MARKERS] if home is not None else []
     files = {f"{docs_dir}/index.md": index_page(year, extra)}
-    for kind in report_text.PARTS:
+    for kind in parts.PARTS:
         if previous is None:
-            found = [(name, ()) for name in DEFAULT_PART_MARKERS.get(kind.slug, ())]
+            found = [(name, ()) for name in kind.markers]
         else:
             page = previous.pages.get(kind.slug)
             found = page_markers(page) if page is not None else []
-        files[f"{docs_dir}/{kind.slug}.md"] = part_page(kind.slug, year, found)
+        files[f"{docs_dir}/{kind.slug}.md"] = part_page(kind, year, found)
     full = previous.pages.get("full") if previous is not None else None
     files[f"{docs_dir}/full.md"] = full.text if full is not None and any(
         name == "report:full" for name, _ in page_markers(full, "report:")) else FULL_PAGE
@@ -165,13 +148,9 @@ def marker_line(name: str, args=()) -> str:
     return f"<!-- {' '.join((name, *args))} -->"
 
 
-def part_title(slug: str, year: int) -> str:
-    return PART_TITLES[slug].format(year=year, next_year=year + 1)
-
-
-def part_page(slug: str, year: int, found) -> str:
+def part_page(kind, year: int, found) -> str:
     """A part page: its heading, where the text goes, then the markers ``(name, args)``."""
-    lines = [f"# {part_title(slug, year)}", PART_COMMENT]
+    lines = [f"# {kind.heading(year)}", PART_COMMENT]
     lines += [marker_line(name, args) for name, args in found]
     return "\n\n".join(lines) + "\n"
 

@@ -16,26 +16,14 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from reports.model import parts
 from reports.source.problems import WARNING
 
 NUMERALS = "一二三四五六七八九十"
 
-# The four required parts, in the order the regulations list them.  ``slug`` is
-# the file name of the part's page in every year, which is what lets the year
-# switcher land on the same part in another year.
-@dataclasses.dataclass(frozen=True)
-class PartKind:
-    slug: str
-    short_title: str
-
-
-PARTS = (
-    PartKind("measures", "主要举措和成效"),
-    PartKind("shortcomings", "存在的不足和原因"),
-    PartKind("leadership", "第一责任人职责"),
-    PartKind("plans", "下一年度安排"),
-)
-PART_SLUGS = tuple(p.slug for p in PARTS)
+# The required parts are defined in ``parts``; these names stay here for the
+# modules that read a page's structure and its parts together.
+PARTS, PART_SLUGS, PartKind = parts.PARTS, parts.PART_SLUGS, parts.PartKind
 
 
 def part_label(page, kind) -> str:

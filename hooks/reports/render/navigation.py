@@ -10,6 +10,7 @@ decade, so a page carries its own decade's years plus one link per decade.
 
 from __future__ import annotations
 
+from reports.model import parts
 from reports.model import report_text
 
 
@@ -41,7 +42,7 @@ def year_section(year) -> dict:
     # The year home is the section's index page (navigation.indexes); its
     # label becomes the page title, so use the report's own title.
     items = [{year.meta.title: f"{year.year}/index.md"}]
-    for kind in report_text.PARTS:
+    for kind in parts.PARTS:
         page = year.pages.get(kind.slug)
         if page is not None:
             items.append({report_text.part_label(page, kind): page.src_uri})
