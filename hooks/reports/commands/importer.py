@@ -28,56 +28,27 @@ import collections
 import dataclasses
 import pathlib
 import re
-import sys
 
-from reports.model import archive as archive_module
 from reports.checks import consistency
-from reports.commands import new_year
+from reports.checks.followups import one_line
+from reports.checks.followups import previous_year
+from reports.commands import PROJECT_ROOT
+from reports.commands import cli
+from reports.commands import year_files
+from reports.commands.cli import numbered
+from reports.commands.cli import refusal
+from reports.commands.year_files import INDEX_MARKERS, home_markers, marker_line, part_markers
+from reports.commands.year_files import write
+from reports.model import archive as archive_module
 from reports.model import parts
 from reports.model import report_text
-from reports.model import year_data
-from reports.source import yaml_source
-from reports.checks.followups import one_line, previous_year
-from reports.commands.new_year import describe, marker_line, page_markers, refusal, scalar
-from reports.commands import PROJECT_ROOT
 from reports.source.problems import Problem
 
-USAGE = ("用法：make import FILE=旧报告.docx YEAR=2022"
-         "（或 PYTHONPATH=hooks .venv/bin/python -m reports import 文件 2022 [项目目录]）")
+
+# --- Reading ------------------------------------------------------------------
+
 EXTENSIONS = (".txt", ".docx")
 
-NUMERALS = report_text.NUMERALS
-PART_HEADING = re.compile(rf"^(?P<num>[{NUMERALS}]+)、")
-# （一） (一) （一) … with or without spaces inside and after the brackets.
-SECTION_HEADING = re.compile(rf"^(?P<open>[（(])\s*(?P<num>[{NUMERALS}]+)\s*(?P<close>[）)])")
-ITEM = report_text.ITEM_NUMBER  # 1. 1、 1． -- what the pages' anchors count as items
-# "1. text" would be a Markdown list (the number would vanish from the page).
-ITEM_LIST_SPACE = re.compile(r"^(?P<num>\d+\.)[ \t]+")
-INLINE_ITEMS = re.compile(r"一是.*?二是", re.S)
-# A short line ending with a full-width colon before the preamble: 区委、区政府：
-ADDRESSEE_MAX = 40
-
-# Lines of the web page or the printed document around the report, not its text.
-FURNITURE = (
-    re.compile(r"^(?:索引号|发布日期|发布时间|发布机构|发文机关|来源|信息来源|字号|文号|发文字号|成文日期"
-               r"|主题分类|浏览次数|点击数|访问次数)\s*[：:]"),
-    re.compile(r"^(?:[【\[]\s*(?:打印(?:本页)?|关闭(?:窗口|本页)?|返回顶部|收藏|分享|字体[：:]?[\s大中小]*"
-               r"|[大中小])\s*[】\]]\s*)+$"),
-    re.compile(r"^[-—–－―]+\s*\d+\s*[-—–－―]+$"),  # — 3 —  -3-
-    re.compile(r"^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$"),
-)
-
-# Proposed figures: a count, in Arabic or Chinese numerals, and its unit.
-COUNT_UNITS = "人名项次件场期"
-COUNT = re.compile(
-    rf"(?<![第\d.．])(?P<arabic>\d+(?:\.\d+)?)(?P<unit>[{COUNT_UNITS}])"
-    rf"|(?<![第{NUMERALS}两零百千万几])(?P<chinese>[{NUMERALS}两]+)(?P<cn_unit>[{COUNT_UNITS}])")
-DATE = re.compile(rf"(?:\d{{4}}年)?(?:\d{{1,2}}|[{NUMERALS}]{{1,3}})月(?:\d{{1,2}}|[{NUMERALS}]{{1,3}})日")
-FIGURE_COMMENT = "# 待核实：请改写 id 和 label，删除不需要的项"
-NEW_TITLES_COMMENT = "以下书名不在学习文件目录中，请核实后添加到 data/catalog/documents.yml："
-
-
-# --- Reading -------------------------------------------------------------------
 
 @dataclasses.dataclass
 class Source:
@@ -155,7 +126,30 @@ def read_docx(path: pathlib.Path):
     return Source(path.name, lines, "Word 文档（.docx）"), []
 
 
-# --- Recognising the structure -----------------------------------------------------
+
+# --- Recognising the structure ------------------------------------------------
+
+NUMERALS = report_text.NUMERALS
+PART_HEADING = re.compile(rf"^(?P<num>[{NUMERALS}]+)、")
+# （一） (一) （一) … with or without spaces inside and after the brackets.
+SECTION_HEADING = re.compile(rf"^(?P<open>[（(])\s*(?P<num>[{NUMERALS}]+)\s*(?P<close>[）)])")
+ITEM = report_text.ITEM_NUMBER  # 1. 1、 1． -- what the pages' anchors count as items
+# "1. text" would be a Markdown list (the number would vanish from the page).
+ITEM_LIST_SPACE = re.compile(r"^(?P<num>\d+\.)[ \t]+")
+INLINE_ITEMS = re.compile(r"一是.*?二是", re.S)
+# A short line ending with a full-width colon before the preamble: 区委、区政府：
+ADDRESSEE_MAX = 40
+
+# Lines of the web page or the printed document around the report, not its text.
+FURNITURE = (
+    re.compile(r"^(?:索引号|发布日期|发布时间|发布机构|发文机关|来源|信息来源|字号|文号|发文字号|成文日期"
+               r"|主题分类|浏览次数|点击数|访问次数)\s*[：:]"),
+    re.compile(r"^(?:[【\[]\s*(?:打印(?:本页)?|关闭(?:窗口|本页)?|返回顶部|收藏|分享|字体[：:]?[\s大中小]*"
+               r"|[大中小])\s*[】\]]\s*)+$"),
+    re.compile(r"^[-—–－―]+\s*\d+\s*[-—–－―]+$"),  # — 3 —  -3-
+    re.compile(r"^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$"),
+)
+
 
 @dataclasses.dataclass(frozen=True)
 class Unit:
@@ -334,7 +328,114 @@ def _place(report: ParsedReport) -> None:
             seen[part.slug] = part
 
 
-# --- Planning the files -----------------------------------------------------------
+
+# --- The pages ----------------------------------------------------------------
+
+# A paragraph that starts like Markdown block syntax is escaped (the backslash
+# is not shown on the page): - + * lists, > quotes, # headings, rules.
+MARKDOWN_START = re.compile(r"^(?:[-+*][ \t]|>|#|[-*_](?:[ \t]*[-*_]){2,}[ \t]*$)")
+
+
+def markdown_line(text: str) -> str:
+    return "\\" + text if MARKDOWN_START.match(text) else text
+
+
+@dataclasses.dataclass
+class Pages:
+    texts: dict  # page file -> Markdown: index.md, then the part pages in official order
+    where: list  # (unit, page file, line) of the title and every unit of the source
+    placements: list  # (Part, page file), in source order
+    missing: list  # PartKinds the text lacks
+
+
+class _PageText:
+    """A page being written one line per heading, paragraph or marker,
+    separated by blank lines; remembers the line of each unit."""
+
+    def __init__(self, rel: str, where: list):
+        self.rel, self.where, self.chunks = rel, where, []
+        self.markers = []  # marker lines, added after the page's own part
+        self.after = []  # parts that could not be placed, added at the end
+
+    def add(self, text: str, unit=None) -> None:
+        if unit is not None:
+            self.where.append((unit, self.rel, 2 * len(self.chunks) + 1))
+        self.chunks.append(text)
+
+    def add_part(self, part: Part) -> None:
+        self.add(f"# {part.heading}", part)
+        for unit in part.units:
+            self.add(f"## {unit.text}" if unit.kind == "section" else markdown_line(unit.text), unit)
+
+    def text(self) -> str:
+        return "\n\n".join(self.chunks) + "\n"
+
+
+def build_pages(report: ParsedReport, template, year: int) -> Pages:
+    """The Markdown of index.md and the part pages of ``year``, with the
+    markers of ``template`` (an archive Year, or None for the defaults)."""
+    docs_dir = f"docs/{year}"
+    where = []
+    index = _PageText(f"{docs_dir}/index.md", where)
+    index.add(f"# {report.title}", Unit("title", report.title, report.title_line))
+    meta, *rest = INDEX_MARKERS
+    index.add(marker_line(meta))
+    if report.addressee is not None:
+        index.add(markdown_line(report.addressee), Unit("paragraph", report.addressee, report.addressee_line))
+    for unit in report.preamble:
+        index.add(markdown_line(unit.text), unit)
+    for name in rest:
+        index.add(marker_line(name))
+    for name, args in home_markers(template):
+        index.add(marker_line(name, args))
+
+    part_pages = {}
+    page_of_part = []
+    current = index
+    for part in report.parts:
+        if part.slug:
+            kind = parts.by_slug(part.slug)
+            current = part_pages[part.slug] = _PageText(f"{docs_dir}/{part.slug}.md", where)
+            current.add_part(part)
+            current.markers = [marker_line(name, args) for name, args in part_markers(template, kind)]
+        else:
+            current.after.append(part)
+        page_of_part.append((part, current.rel))
+    # Markers follow the page's own part; parts that could not be placed follow them.
+    texts = {}
+    for page in [index] + [part_pages[k.slug] for k in parts.PARTS if k.slug in part_pages]:
+        for line in page.markers:
+            page.add(line)
+        for part in page.after:
+            page.add(f"<!-- 以下第{report_text.cn_numeral(part.number)}部分（原文第 {part.line} 行起）"
+                     f"未能归类到规定的{report_text.cn_numeral(len(parts.PARTS))}个部分之一，"
+                     "原样放在这里，请核实应放在哪个页面 -->")
+            page.add_part(part)
+        texts[page.rel] = page.text()
+    missing = [kind for kind in parts.PARTS if kind.slug not in part_pages]
+    return Pages(texts, where, page_of_part, missing)
+
+
+def read_page(year: int, rel: str, text: str):
+    """The page as the archive will read it: ``(archive.Page, report_text problems)``."""
+    front, body = report_text.split_front_matter(text)
+    first_line = front.count("\n") + 1
+    blocks, found = report_text.parse_blocks(body, first_line)
+    slug = rel.rsplit("/", 1)[1][:-3]
+    return archive_module.Page(f"{year}/{slug}.md", rel, slug, text, body, first_line, blocks), found
+
+
+
+# --- Proposing data -----------------------------------------------------------
+
+NUMERALS = report_text.NUMERALS
+# Proposed figures: a count, in Arabic or Chinese numerals, and its unit.
+COUNT_UNITS = "人名项次件场期"
+COUNT = re.compile(
+    rf"(?<![第\d.．])(?P<arabic>\d+(?:\.\d+)?)(?P<unit>[{COUNT_UNITS}])"
+    rf"|(?<![第{NUMERALS}两零百千万几])(?P<chinese>[{NUMERALS}两]+)(?P<cn_unit>[{COUNT_UNITS}])")
+DATE = re.compile(rf"(?:\d{{4}}年)?(?:\d{{1,2}}|[{NUMERALS}]{{1,3}})月(?:\d{{1,2}}|[{NUMERALS}]{{1,3}})日")
+
 
 @dataclasses.dataclass
 class Proposal:
@@ -351,6 +452,100 @@ class Proposal:
     document: str = ""
 
 
+@dataclasses.dataclass(frozen=True)
+class DateMention:
+    """A date in a paragraph: perhaps an action of the leadership, for a person to fill in."""
+
+    text: str  # 12月1日
+    at: str
+    file: str
+    line: int
+    context: str
+
+
+@dataclasses.dataclass
+class Proposals:
+    figures: list = dataclasses.field(default_factory=list)  # Proposals
+    studies: list = dataclasses.field(default_factory=list)
+    new_titles: list = dataclasses.field(default_factory=list)  # (title, [(file, line)])
+    dates: list = dataclasses.field(default_factory=list)  # DateMentions
+    unanchored: list = dataclasses.field(default_factory=list)  # (file, line, why) left out of the data
+
+
+def propose(pages: dict, where, catalog) -> Proposals:
+    """Figures, studies, new titles and dates from the text, at the anchors
+    the pages give; blocks without a unique anchor are listed, not used.
+
+    ``pages`` maps each page file to its ``archive.Page``; ``where`` holds
+    ``(unit, file, line)`` for each unit of the source text, and is walked in
+    the order of the source.
+    """
+    found = Proposals()
+    blocks = {(rel, block.line): block for rel, page in pages.items() for block in page.blocks}
+    counts = collections.Counter(block.anchor for block in blocks.values() if block.anchor)
+    seen_studies, new_titles = set(), {}
+    for unit, rel, line in sorted(where, key=lambda e: (e[0].line, e[2])):
+        block = blocks.get((rel, line))
+        if block is None:
+            continue
+        text = block.text
+        for m in consistency.TITLE.finditer(text):
+            if catalog.document_by_name(m.group(1)) is None:
+                new_titles.setdefault(m.group(1), []).append((rel, line))
+        if block.kind == "title":
+            continue
+        if not block.anchor or counts[block.anchor] > 1:
+            if _has_data(text):
+                why = "没有位置编号" if not block.anchor else f"位置编号 {block.anchor} 重复"
+                found.unanchored.append((rel, line, why))
+            continue
+        for m in consistency.TITLE.finditer(text):
+            document = catalog.document_by_name(m.group(1))
+            key = (m.group(0), block.anchor)
+            if document is not None and key not in seen_studies:
+                seen_studies.add(key)
+                found.studies.append(Proposal("study", block.anchor, m.group(0), rel, line,
+                                              document=document.id))
+        for m in COUNT.finditer(text):
+            value = _count_value(m)
+            if value is None:
+                continue
+            found.figures.append(Proposal("figure", block.anchor, m.group(0), rel, line,
+                                          context=_context(text, m), value=value,
+                                          unit=m.group("unit") or m.group("cn_unit")))
+        for m in DATE.finditer(text):
+            found.dates.append(DateMention(m.group(0), block.anchor, rel, line, _context(text, m)))
+    found.new_titles = list(new_titles.items())
+    return found
+
+
+def _has_data(text: str) -> bool:
+    return bool(consistency.TITLE.search(text) or COUNT.search(text) or DATE.search(text))
+
+
+def _count_value(m):
+    if m.group("arabic"):
+        number = m.group("arabic")
+        return float(number) if "." in number else int(number)
+    try:
+        return report_text.cn_number(m.group("chinese").replace("两", "二"))
+    except ValueError:  # 一百 … : the check could not confirm the value
+        return None
+
+
+def _context(text: str, m, width: int = 24) -> str:
+    start, end = max(0, m.start() - width), min(len(text), m.end() + width)
+    return ("…" if start else "") + one_line(text[start:end]) + ("…" if end < len(text) else "")
+
+
+
+# --- Planning the files -------------------------------------------------------
+
+EXAMPLE = "make import FILE=旧报告.docx YEAR=2022"
+FIGURE_COMMENT = "# 待核实：请改写 id 和 label，删除不需要的项"
+NEW_TITLES_COMMENT = "以下书名不在学习文件目录中，请核实后添加到 data/catalog/documents.yml："
+
+
 @dataclasses.dataclass
 class Import:
     files: dict
@@ -358,27 +553,23 @@ class Import:
     why: str = ""  # heading printed above the problems of a refusal
     source: Source = None
     report: ParsedReport = None
-    placements: list = dataclasses.field(default_factory=list)  # (Part, page file)
-    missing: list = dataclasses.field(default_factory=list)  # PartKinds the text lacks
-    figures: list = dataclasses.field(default_factory=list)  # Proposals
-    studies: list = dataclasses.field(default_factory=list)
-    new_titles: list = dataclasses.field(default_factory=list)  # (title, [(file, line)])
-    dates: list = dataclasses.field(default_factory=list)  # (date, anchor, file, line, context)
+    pages: Pages = None
+    proposals: Proposals = None
     page_problems: list = dataclasses.field(default_factory=list)  # report_text warnings
-    unanchored: list = dataclasses.field(default_factory=list)  # (file, line, why) left out of the data
     previous: object = None  # the year before, for follow-ups
     template: object = None  # the year whose markers the pages copy
 
 
 def plan_import(root, path, year: int):
     """What ``make import`` would write: ``(files, problems)`` (nothing is written)."""
-    plan = _plan(pathlib.Path(root), pathlib.Path(path), year)
+    plan = compute(pathlib.Path(root), pathlib.Path(path), year)
     return plan.files, plan.problems
 
 
-def _plan(root: pathlib.Path, path: pathlib.Path, year: int) -> Import:
-    refused = new_year.target_refusals(root, year, "make import",
-                                       "make import FILE=旧报告.docx YEAR=2022")
+def compute(root: pathlib.Path, path: pathlib.Path, year: int) -> Import:
+    """The import of ``path`` as ``year`` into the project at ``root``; its
+    ``files`` are empty when anything is wrong, and ``problems`` say why."""
+    refused = year_files.target_refusals(root, year, "make import", EXAMPLE)
     if refused:
         return Import({}, refused)
     docs_dir, data_file = f"docs/{year}", f"data/years/{year}.yml"
@@ -403,241 +594,48 @@ def _plan(root: pathlib.Path, path: pathlib.Path, year: int) -> Import:
     later = [y for y in archive.years if y.year > year]
     plan.template = plan.previous or (min(later, key=lambda y: y.year) if later else None)
 
-    pages, where = _pages(plan, year)
-    plan.files = {rel: text for rel, text in pages.items()}
-    full = plan.template.pages.get("full") if plan.template is not None else None
-    plan.files[f"{docs_dir}/full.md"] = full.text if full is not None and any(
-        name == "report:full" for name, _ in page_markers(full, "report:")) else new_year.FULL_PAGE
+    plan.pages = build_pages(report, plan.template, year)
+    plan.files = dict(plan.pages.texts)
+    plan.files[f"{docs_dir}/full.md"] = year_files.full_page(plan.template)
 
-    parsed = {rel: _page(year, rel, text) for rel, text in pages.items()}
+    parsed = {rel: read_page(year, rel, text) for rel, text in plan.pages.texts.items()}
     for rel, (page, found) in parsed.items():
         plan.page_problems += [Problem(rel, line, 1, message, hint, level=level)
                                for line, level, message, hint in found]
-    _propose(plan, parsed, where, archive.catalog)
+    pages = {rel: page for rel, (page, _) in parsed.items()}
+    plan.proposals = propose(pages, plan.pages.where, archive.catalog)
     plan.files[data_file] = data_text(plan, year)
 
     # What is written must pass the checks it will face.
-    raw, located, found = yaml_source.load(plan.files[data_file], data_file)
-    meta = None
-    if raw is not None:
-        meta, found = year_data.validate(raw, located)
+    meta, located, found = year_files.load_data(plan.files[data_file], data_file)
     if meta is not None:
-        pages_by_slug = {page.slug: page for page, _ in parsed.values()}
+        pages_by_slug = {page.slug: page for page in pages.values()}
         found += [p for p in consistency.check_year(
             archive_module.Year(meta, data_file, located, pages_by_slug), archive.catalog)
             if p.file == data_file and p.is_error]
     if found:
-        return Import({}, found, why=f"内部错误：生成的 {data_file} 不能通过检查（请把以下内容告诉维护人员）：")
+        return Import({}, found, why=year_files.internal_error(data_file))
     return plan
 
 
-def _page(year: int, rel: str, text: str):
-    """The page as the archive will read it: ``(archive.Page, report_text problems)``."""
-    front, body = report_text.split_front_matter(text)
-    first_line = front.count("\n") + 1
-    blocks, found = report_text.parse_blocks(body, first_line)
-    slug = rel.rsplit("/", 1)[1][:-3]
-    return archive_module.Page(f"{year}/{slug}.md", rel, slug, text, body, first_line, blocks), found
-
-
-class _PageText:
-    """A page being written one line per heading, paragraph or marker,
-    separated by blank lines; remembers the line of each unit."""
-
-    def __init__(self, rel: str, where: dict):
-        self.rel, self.where, self.chunks = rel, where, []
-        self.markers = []  # marker lines, added after the page's own part
-        self.after = []  # parts that could not be placed, added at the end
-
-    def add(self, text: str, unit=None) -> None:
-        if unit is not None:
-            self.where[id(unit)] = (unit, self.rel, 2 * len(self.chunks) + 1)
-        self.chunks.append(text)
-
-    def text(self) -> str:
-        return "\n\n".join(self.chunks) + "\n"
-
-
-# A paragraph that starts like Markdown block syntax is escaped (the backslash
-# is not shown on the page): - + * lists, > quotes, # headings, rules.
-MARKDOWN_START = re.compile(r"^(?:[-+*][ \t]|>|#|[-*_](?:[ \t]*[-*_]){2,}[ \t]*$)")
-
-
-def markdown_line(text: str) -> str:
-    return "\\" + text if MARKDOWN_START.match(text) else text
-
-
-def _pages(plan: Import, year: int):
-    """The Markdown of index.md and the part pages; ``where`` maps each unit
-    (by id) to ``(unit, file, line)``."""
-    report, template = plan.report, plan.template
-    docs_dir = f"docs/{year}"
-    where = {}
-    title = Unit("title", report.title, report.title_line)
-    index = _PageText(f"{docs_dir}/index.md", where)
-    index.add(f"# {report.title}", title)
-    meta, *rest = new_year.INDEX_MARKERS
-    index.add(marker_line(meta))
-    if report.addressee is not None:
-        index.add(markdown_line(report.addressee), Unit("paragraph", report.addressee, report.addressee_line))
-    for unit in report.preamble:
-        index.add(markdown_line(unit.text), unit)
-    for name in rest:
-        index.add(marker_line(name))
-    home = template.pages.get("index") if template is not None else None
-    for name, args in (page_markers(home) if home is not None else []):
-        if name not in new_year.INDEX_MARKERS:
-            index.add(marker_line(name, args))
-
-    part_pages = {}
-    page_of_part = {}
-    current = index
-    for part in report.parts:
-        if part.slug:
-            current = part_pages[part.slug] = _PageText(f"{docs_dir}/{part.slug}.md", where)
-            page_of_part[id(part)] = current
-            _add_part(current, part)
-            if template is None:
-                found = [(name, ()) for name in parts.by_slug(part.slug).markers]
-            else:
-                page = template.pages.get(part.slug)
-                found = page_markers(page) if page is not None else []
-            current.markers = [marker_line(name, args) for name, args in found]
-        else:
-            page_of_part[id(part)] = current
-            current.after.append(part)
-    # Markers follow the page's own part; parts that could not be placed follow them.
-    pages = {}
-    for page in [index] + [part_pages[k.slug] for k in parts.PARTS if k.slug in part_pages]:
-        for line in page.markers:
-            page.add(line)
-        for part in page.after:
-            page.add(f"<!-- 以下第{report_text.cn_numeral(part.number)}部分（原文第 {part.line} 行起）"
-                     f"未能归类到规定的{report_text.cn_numeral(len(parts.PARTS))}个部分之一，原样放在这里，请核实应放在哪个页面 -->")
-            _add_part(page, part)
-        pages[page.rel] = page.text()
-    plan.placements = [(part, page_of_part[id(part)].rel) for part in report.parts]
-    plan.missing = [kind for kind in parts.PARTS if kind.slug not in part_pages]
-    return pages, where
-
-
-def _add_part(page: _PageText, part: Part) -> None:
-    page.add(f"# {part.heading}", part)
-    for unit in part.units:
-        page.add(f"## {unit.text}" if unit.kind == "section" else markdown_line(unit.text), unit)
-
-
-def _propose(plan: Import, parsed: dict, where: dict, catalog) -> None:
-    """Figures, studies, new titles and dates from the text, at the anchors
-    the pages give; blocks without a unique anchor are listed, not used."""
-    blocks = {(rel, block.line): block for rel, (page, _) in parsed.items() for block in page.blocks}
-    counts = collections.Counter(block.anchor for block in blocks.values() if block.anchor)
-    seen_studies, new_titles = set(), {}
-    for unit, rel, line in sorted(where.values(), key=lambda e: (e[0].line, e[2])):
-        block = blocks.get((rel, line))
-        if block is None:
-            continue
-        text = block.text
-        for m in consistency.TITLE.finditer(text):
-            if catalog.document_by_name(m.group(1)) is None:
-                new_titles.setdefault(m.group(1), []).append((rel, line))
-        if block.kind == "title":
-            continue
-        if not block.anchor or counts[block.anchor] > 1:
-            if _has_data(text):
-                why = "没有位置编号" if not block.anchor else f"位置编号 {block.anchor} 重复"
-                plan.unanchored.append((rel, line, why))
-            continue
-        for m in consistency.TITLE.finditer(text):
-            document = catalog.document_by_name(m.group(1))
-            key = (m.group(0), block.anchor)
-            if document is not None and key not in seen_studies:
-                seen_studies.add(key)
-                plan.studies.append(Proposal("study", block.anchor, m.group(0), rel, line,
-                                             document=document.id))
-        for m in COUNT.finditer(text):
-            value = _count_value(m)
-            if value is None:
-                continue
-            plan.figures.append(Proposal("figure", block.anchor, m.group(0), rel, line,
-                                         context=_context(text, m), value=value,
-                                         unit=m.group("unit") or m.group("cn_unit")))
-        for m in DATE.finditer(text):
-            plan.dates.append((m.group(0), block.anchor, rel, line, _context(text, m)))
-    plan.new_titles = list(new_titles.items())
-
-
-def _has_data(text: str) -> bool:
-    return bool(consistency.TITLE.search(text) or COUNT.search(text) or DATE.search(text))
-
-
-def _count_value(m):
-    if m.group("arabic"):
-        number = m.group("arabic")
-        return float(number) if "." in number else int(number)
-    try:
-        return report_text.cn_number(m.group("chinese").replace("两", "二"))
-    except ValueError:  # 一百 … : the check could not confirm the value
-        return None
-
-
-def _context(text: str, m, width: int = 24) -> str:
-    start, end = max(0, m.start() - width), min(len(text), m.end() + width)
-    return ("…" if start else "") + one_line(text[start:end]) + ("…" if end < len(text) else "")
-
-
 def data_text(plan: Import, year: int) -> str:
-    """``data/years/<year>.yml``: new_year's draft with the recognised title,
+    """``data/years/<year>.yml``: new-year's draft with the recognised title,
     the proposed figures and studies, and comments for what needs a person."""
-    text = new_year.year_file(year, plan.previous)
-    lines = text.split("\n")
-    lines[0] = (f"# {year} 年度报告的结构化数据（由 make import 从“{one_line(plan.source.name)}”导入；"
-                "其中的关键数据和学法清单是根据正文自动提出的建议，需要逐项核实）。")
-    text = "\n".join(lines)
-    replacements = [(f"\ntitle: {new_year.REPORT_TITLE.format(year=year)}\n",
-                     f"\ntitle: {scalar(plan.report.title)}\n")]
-    if plan.figures:
-        out = "\nfigures:\n"
-        for n, figure in enumerate(plan.figures, 1):
-            value = figure.value if isinstance(figure.value, int) else repr(figure.value)
-            out += (f"  {FIGURE_COMMENT}\n"
-                    f"  # 原文：{figure.context}\n"
-                    f"  - id: figure-{n}\n"
-                    f"    label: 待核实\n"
-                    f"    value: {value}\n"
-                    f"    unit: {scalar(figure.unit)}\n"
-                    f"    at: {figure.at}\n"
-                    f"    quote: {scalar(figure.quote)}\n")
-        replacements.append(("\nfigures: []\n", out))
-    if plan.studies:
-        out = "\nstudies:\n  # 以下各项根据正文中的书名号提出，请核实并补充 how、who、when。\n"
-        for study in plan.studies:
-            out += (f"  - document: {study.document}\n"
-                    f"    at: {study.at}\n"
-                    f"    quote: {scalar(study.quote)}\n")
-        replacements.append(("\nstudies: []\n", out))
-    if plan.dates:
-        out = "\n# 原文中写明日期的地方（可能是履职事项，导入时没有写成数据；请核实人员和事项后按上面的格式填写）：\n"
-        for date, anchor, _, _, context in plan.dates:
-            out += f"#   {date}（{anchor}）：{context}\n"
-        replacements.append(("\nactions: []\n", out + "actions: []\n"))
-    for old, new in replacements:
-        if text.count(old) != 1:  # new_year's template changed: the tests catch it
-            raise AssertionError(f"data template: {old!r}")
-        text = text.replace(old, new)
-    if plan.new_titles:
-        head = f"# {NEW_TITLES_COMMENT}\n"
-        for title, places in plan.new_titles:
-            head += f"#   《{one_line(title)}》（{'、'.join(f'{rel}:{line}' for rel, line in places)}）\n"
-        text = head + "#\n" + text
-    return text
+    proposals = plan.proposals
+    return year_files.data_file(
+        year, plan.report.title, plan.previous, source_name=plan.source.name,
+        figures=proposals.figures, figure_comment=FIGURE_COMMENT, studies=proposals.studies,
+        dates=proposals.dates, new_titles_comment=NEW_TITLES_COMMENT,
+        new_titles=[(title, [f"{rel}:{line}" for rel, line in places])
+                    for title, places in proposals.new_titles])
 
 
-# --- Command line ---------------------------------------------------------------------
 
-def summary(plan: Import, year: int) -> str:
+# --- What is printed ----------------------------------------------------------
+
+def summary(plan, year: int) -> str:
     """What the import recognised, dropped, could not place and proposes."""
-    report, source = plan.report, plan.source
+    report, source, proposals = plan.report, plan.source, plan.proposals
     out = []
     say = out.append
     m = re.search(r"(\d{4})年", report.title)
@@ -653,11 +651,11 @@ def summary(plan: Import, year: int) -> str:
     say(f"  导语：{len(report.preamble)} 段")
     say(f"  共 {len(report.parts)} 个部分、{report.count('section')} 个（一）式小标题、"
         f"{report.count('item')} 个编号条目、{report.count('paragraph')} 个其他段落：")
-    for part, rel in plan.placements:
+    for part, rel in plan.pages.placements:
         where = rel if part.slug else f"{rel}（未能归类，接在上一部分之后）"
         say(f"    {part.heading}（第 {part.line} 行）→ {where}："
             f"{part.count('section')} 个小标题、{part.count('item')} 个条目、{part.count('paragraph')} 个段落")
-    for kind in plan.missing:
+    for kind in plan.pages.missing:
         say(f"    原文中没有“{kind.short_title}”部分，没有生成 docs/{year}/{kind.slug}.md")
     slugs = [part.slug for part in report.placed]
     if slugs != sorted(slugs, key=[kind.slug for kind in parts.PARTS].index):
@@ -670,38 +668,29 @@ def summary(plan: Import, year: int) -> str:
         for line, note in report.notes:
             say(f"    第 {line} 行：{note}")
     say("")
-    if report.dropped:
-        say("删除的版面信息（网页或排版中的文字，不属于报告正文）：")
-        for line, text in report.dropped:
-            say(f"  第 {line} 行：{text}")
-    else:
-        say("删除的版面信息：无")
-    if report.unplaced:
-        say("未能归类：")
-        for part in report.unplaced:
-            rel = dict((id(p), r) for p, r in plan.placements)[id(part)]
-            say(f"  {part.heading}（第 {part.line} 行）：{part.reason}；正文没有删除，"
-                f"原样接在 {rel} 的末尾（前面有一行注释），请核实应放在哪个页面")
-    else:
-        say("未能归类：无")
-    if plan.new_titles:
-        say("不在学习文件目录中的书名（已列在数据文件开头的注释中，没有添加到目录）：")
-        for title, places in plan.new_titles:
-            say(f"  《{title}》：{'、'.join(f'{rel}:{line}' for rel, line in places)}")
-    else:
-        say("不在学习文件目录中的书名：无")
-    ids = {0: "", 1: "（figure-1"}.get(len(plan.figures), f"（figure-1～figure-{len(plan.figures)}")
-    say(f"建议的关键数据（figures）：{len(plan.figures)} 项"
-        + (f"{ids}，名称都是“待核实”，写在 data/years/{year}.yml 中）" if plan.figures else ""))
-    say(f"建议的学法清单（studies）：{len(plan.studies)} 项"
-        + ("（正文中书名号内的、学习文件目录中有的文件，每个段落每个书名一项）" if plan.studies else ""))
-    if plan.dates:
+    _listing(say, "删除的版面信息", "（网页或排版中的文字，不属于报告正文）",
+             [f"第 {line} 行：{text}" for line, text in report.dropped])
+    page_of = {id(part): rel for part, rel in plan.pages.placements}
+    _listing(say, "未能归类", "", [
+        f"{part.heading}（第 {part.line} 行）：{part.reason}；正文没有删除，"
+        f"原样接在 {page_of[id(part)]} 的末尾（前面有一行注释），请核实应放在哪个页面"
+        for part in report.unplaced])
+    _listing(say, "不在学习文件目录中的书名", "（已列在数据文件开头的注释中，没有添加到目录）", [
+        f"《{title}》：{'、'.join(f'{rel}:{line}' for rel, line in places)}"
+        for title, places in proposals.new_titles])
+    figures, studies = proposals.figures, proposals.studies
+    ids = {0: "", 1: "（figure-1"}.get(len(figures), f"（figure-1～figure-{len(figures)}")
+    say(f"建议的关键数据（figures）：{len(figures)} 项"
+        + (f"{ids}，名称都是“待核实”，写在 data/years/{year}.yml 中）" if figures else ""))
+    say(f"建议的学法清单（studies）：{len(studies)} 项"
+        + ("（正文中书名号内的、学习文件目录中有的文件，每个段落每个书名一项）" if studies else ""))
+    if proposals.dates:
         say("原文中的日期（可能是主要负责人履职事项 actions；人员和事项需要人工填写，没有写成数据）：")
-        for date, anchor, rel, line, context in plan.dates:
-            say(f"  {date}：{rel}:{line}（{anchor}）{context}")
-    if plan.unanchored:
+        for date in proposals.dates:
+            say(f"  {date.text}：{date.file}:{date.line}（{date.at}）{date.context}")
+    if proposals.unanchored:
         say("以下段落没有唯一的位置编号，其中的书名、数字和日期没有写入数据：")
-        for rel, line, why in plan.unanchored:
+        for rel, line, why in proposals.unanchored:
             say(f"  {rel}:{line}：{why}")
     if plan.page_problems:
         say("页面检查的提示（原文如此的可以忽略）：")
@@ -709,7 +698,17 @@ def summary(plan: Import, year: int) -> str:
     return "\n".join(out)
 
 
-def next_steps(plan: Import, year: int) -> str:
+def _listing(say, name: str, explained: str, rows: list) -> None:
+    """``name`` with what it means and one indented line per row, or ``name：无``."""
+    if not rows:
+        say(f"{name}：无")
+        return
+    say(f"{name}{explained}：")
+    for row in rows:
+        say(f"  {row}")
+
+
+def next_steps(plan, year: int) -> str:
     data_file = f"data/years/{year}.yml"
     steps = [
         f"逐字核对：运行 make serve，把 {year} 年度的各页面与原文逐段对照（导入只去掉了各行首尾的空白和多余的空行，其他改动见上面的说明）。"
@@ -717,12 +716,12 @@ def next_steps(plan: Import, year: int) -> str:
     ]
     if plan.report.unplaced:
         steps.append("处理未能归类的部分：把它们移到合适的页面（或保留在原处），并删除说明它们的注释行。")
-    if plan.new_titles:
+    if plan.proposals.new_titles:
         steps.append(f"把上面列出的新书名添加到 data/catalog/documents.yml（核实全称、类别等），"
                      f"然后删除 {data_file} 开头的注释；添加之前 make check 会报告这些书名。")
     steps.append(f"核实数据：{data_file} 中的关键数据（figures）是根据数字自动提出的，请改写 id 和 label，"
                  "删除不需要的项；学法清单（studies）请核实并补充形式、人员和时间。")
-    steps.append("补充数据：宣传活动、主要负责人履职事项" + ("（见上面列出的日期）" if plan.dates else "")
+    steps.append("补充数据：宣传活动、主要负责人履职事项" + ("（见上面列出的日期）" if plan.proposals.dates else "")
                  + "、存在不足和下一年度安排（data/README.md 说明了每一项怎么写）。")
     previous = plan.previous
     if previous is not None and previous.meta.plans:
@@ -733,41 +732,34 @@ def next_steps(plan: Import, year: int) -> str:
         "每次修改后运行 make check 检查，make serve 预览网站（页面上会标明“草稿”）。",
         "核对完成后：把 status 改为 published，填写 published_on 和 versions（第 1 版），再运行 make lock 锁定正文。",
     ]
-    return "\n".join(f"  {n}. {s}" for n, s in enumerate(steps, 1))
+    return numbered(steps)
+
+
+
+# --- Command line -------------------------------------------------------------
+
+USAGE = ("用法：make import FILE=旧报告.docx YEAR=2022"
+         "（或 PYTHONPATH=hooks .venv/bin/python -m reports import 文件 2022 [项目目录]）")
 
 
 def main(argv=None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and argv[0] in ("-h", "--help"):
-        print(USAGE)
-        return 0
-    if len(argv) < 2 or len(argv) > 3 or not argv[0].strip() or not argv[1].strip():
-        print("请指定要导入的文件和年份。")
-        print(USAGE)
-        return 1
-    path, text = pathlib.Path(argv[0].strip()), argv[1].strip()
-    root = pathlib.Path(argv[2]) if len(argv) > 2 else PROJECT_ROOT
-    if not re.fullmatch(r"[0-9]{4}", text):
-        print(f"年份“{text}”不对：请用半角阿拉伯数字写四位数的年份，例如 make import FILE=旧报告.docx YEAR=2022。")
-        print("未创建任何文件。")
-        return 1
-    year = int(text)
-    plan = _plan(root, path, year)
+    parser = cli.CommandParser(USAGE, "请指定要导入的文件和年份。", prog="python -m reports import")
+    parser.add_argument("file", type=cli.value)
+    parser.add_argument("year", type=cli.value)
+    parser.add_argument("project", nargs="?", type=pathlib.Path, default=PROJECT_ROOT)
+    return parser.run(argv, import_file)
+
+
+def import_file(arguments) -> int:
+    """Write the imported year (or say why not), what was recognised and what to do next."""
+    path, root = pathlib.Path(arguments.file), arguments.project
+    year = cli.four_digit_year(arguments.year, EXAMPLE)
+    plan = compute(root, path, year)
     if not plan.files:
-        if plan.why:
-            print(plan.why)
-        print(describe(plan.problems))
-        print("未创建任何文件。")
-        return 1
-    new_year.write(root, plan.files)
+        return cli.refuse(plan.problems, plan.why)
+    write(root, plan.files)
     print(f"已从“{path.name}”导入 {year} 年度报告（草稿）。")
     print(summary(plan, year))
     print()
     print("创建了以下文件：")
-    for rel in plan.files:
-        print(f"  {rel}")
-    print()
-    print("下一步：")
-    print(next_steps(plan, year))
-    return 0
-
+    return cli.created(plan.files, next_steps(plan, year))
