@@ -11,6 +11,7 @@ import zipfile
 import pytest
 
 from reports.commands import importer
+from reports.commands.importer import decode
 from support.project import command_line, copy_project, mkdocs_build, run_check
 from support.repository import SOURCE_2023
 
@@ -38,15 +39,15 @@ def test_a_zip_bomb_docx_is_refused_quickly(tmp_path):
 def test_a_docx_of_thousands_of_entries_is_refused(tmp_path):
     many = tmp_path / "many.docx"
     with zipfile.ZipFile(many, "w") as archive:
-        for index in range(importer.MAX_DOCX_ENTRIES + 1):
+        for index in range(decode.MAX_DOCX_ENTRIES + 1):
             archive.writestr(f"x/{index}.xml", "")
     source, problems = importer.read_source(many)
     assert source is None and problems[0].message == (
-        f"“many.docx”里有 {importer.MAX_DOCX_ENTRIES + 1} 个文件，不像是一份正常的 Word 文档")
+        f"“many.docx”里有 {decode.MAX_DOCX_ENTRIES + 1} 个文件，不像是一份正常的 Word 文档")
 
 
 def test_a_huge_text_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
-    monkeypatch.setattr(importer, "MAX_FILE_BYTES", 1024)
+    monkeypatch.setattr(decode, "MAX_FILE_BYTES", 1024)
     big = tmp_path / "big.txt"
     big.write_bytes("报告正文。\n".encode("utf-8") * 200)
     source, problems = importer.read_source(big)

@@ -105,18 +105,6 @@ def test_pages_have_the_official_headings_and_the_markers_of_the_previous_year(c
     }
 
 
-def test_a_fifth_part_is_one_entry_in_the_parts_registry(tmp_path, monkeypatch):
-    """A part added to ``report_text.PARTS`` gets its page, heading and numeral:
-    ``make new-year`` keeps no list of parts of its own to forget."""
-    project = copy_project(tmp_path / "p")
-    fifth = report_text.PartKind("reform", "改革事项", "{year}年度改革事项", keywords=("改革",))
-    monkeypatch.setattr(report_text, "PARTS", report_text.PARTS + (fifth,))
-    files, problems = new_year.plan_new_year(project, 2024)
-    assert problems == []
-    assert set(files) == EXPECTED | {"docs/2024/reform.md"}
-    assert files["docs/2024/reform.md"].split("\n", 1)[0] == "# 五、2024年度改革事项"
-
-
 def test_data_has_one_pending_followup_per_plan_of_the_previous_year(created):
     project, _, _ = created
     data = data_2024(project)

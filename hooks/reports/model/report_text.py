@@ -16,51 +16,14 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from reports.model import parts
+from reports.model.numerals import NUMERALS, cn_number, cn_numeral  # noqa: F401 - re-exported
 from reports.source.problems import ERROR, WARNING
 
-NUMERALS = "一二三四五六七八九十"
-
-# The four required parts, in the order the regulations list them: the one
-# registry of what the code knows about a part.  The page hooks, the
-# navigation, the checks, ``make new-year`` and ``make import`` all read it,
-# so a fifth part is one more entry here (and its page in each year).
-@dataclasses.dataclass(frozen=True)
-class PartKind:
-    slug: str  # file name of the part's page in every year: lets the year switcher land on the same part
-    short_title: str  # the part in the navigation and in messages: 主要举措和成效
-    heading: str  # the page's heading without its numeral, as a new year starts it; may use {year}, {next_year}
-    keywords: tuple  # words that tell its heading in an imported report (the first part that matches wins)
-    markers: tuple = ()  # the markers of its page when there is no previous year to take them from
-
-    @property
-    def number(self) -> int:
-        """1 for the first part: its numeral in the report (一、)."""
-        return PARTS.index(self) + 1
-
-    def title(self, year: int) -> str:
-        """The page's heading in ``year``'s report: ``四、2025年度推进法治政府建设的主要安排``."""
-        return f"{cn_numeral(self.number)}、" + self.heading.format(year=year, next_year=year + 1)
-
-
-# The headings are the annual reports' own; the default markers are those of
-# the 2023 report's pages.  Part four plans the year after the report's.
-PARTS = (
-    PartKind("measures", "主要举措和成效", "推进法治政府建设的主要举措和成效",
-             keywords=("举措", "成效", "主要做法"), markers=("year:studies", "year:campaigns")),
-    PartKind("shortcomings", "存在的不足和原因", "推进法治政府建设存在的不足和原因",
-             keywords=("不足", "存在的问题"), markers=("year:shortcomings",)),
-    PartKind("leadership", "第一责任人职责",
-             "党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的情况",
-             keywords=("第一责任人",), markers=("year:actions",)),
-    PartKind("plans", "下一年度安排", "{next_year}年度推进法治政府建设的主要安排",
-             keywords=("安排", "计划", "打算"), markers=("year:plans",)),
-)
-PART_SLUGS = tuple(p.slug for p in PARTS)
-
-
-def part_kind(slug: str) -> PartKind:
-    """The part whose page is ``<slug>.md``."""
-    return next(kind for kind in PARTS if kind.slug == slug)
+# The required parts are defined in ``parts``; these names stay here for the
+# modules that read a page's structure and its parts together.
+PARTS, PART_SLUGS, PartKind = parts.PARTS, parts.PART_SLUGS, parts.PartKind
+part_kind = parts.by_slug
 
 
 def part_label(page, kind) -> str:
@@ -87,23 +50,6 @@ def squash(text: str) -> str:
     """Text without white space, for comparing words that may be wrapped or
     spaced differently (quotes against paragraphs, one year against the next)."""
     return re.sub(r"\s+", "", text)
-
-
-def cn_number(text: str) -> int:
-    """Value of a Chinese numeral from 一 to 九十九."""
-    if not text or any(c not in NUMERALS for c in text):
-        raise ValueError(text)
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        digits = NUMERALS[:9]  # 一 … 九: 十 itself is no digit (十十, 二十十 count nothing)
-        if len(tens) > 1 or len(ones) > 1 or (tens and tens not in digits) or (ones and ones not in digits):
-            raise ValueError(text)
-        return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
-    if len(text) != 1:
-        raise ValueError(text)
-    return NUMERALS.index(text) + 1
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -235,12 +181,6 @@ def anchor_for(part: int, section: int = 0, item: int = 0) -> str:
 ANCHOR = re.compile(r"^s(?P<part>\d+)(?:-(?P<section>\d+))?(?:-(?P<item>\d+))?(?:-p(?P<para>\d+))?$")
 
 
-def cn_numeral(value: int) -> str:
-    """一 … 九十九, the inverse of ``cn_number``."""
-    if value < 10:
-        return NUMERALS[value - 1]
-    tens, ones = divmod(value, 10)
-    return ("" if tens == 1 else NUMERALS[tens - 1]) + "十" + (NUMERALS[ones - 1] if ones else "")
 
 
 def anchor_label(anchor: str) -> str:

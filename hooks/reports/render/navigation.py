@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 
 from reports.model import pages
+from reports.model import parts
 from reports.model import report_text
 
 
@@ -46,7 +47,7 @@ def year_section(year) -> dict:
     # The theme prints navigation labels as HTML; the schema already refuses
     # markup in titles, and escaping keeps it so if a title ever slips through.
     items = [{html.escape(year.meta.title, quote=False): pages.page_uri(year.year, "index")}]
-    for kind in report_text.PARTS:
+    for kind in parts.PARTS:
         page = year.pages.get(kind.slug)
         if page is not None:
             items.append({report_text.part_label(page, kind): page.src_uri})

@@ -15,6 +15,7 @@ from reports.model import pages
 from reports.render import knowledge_pages
 from reports.render import measures_finder
 from reports.render import templating
+from reports.model import parts
 from reports.model import report_text
 from reports.model import year_data
 from reports.render import trends_page
@@ -110,7 +111,7 @@ def year_bar(ctx) -> str:
         next=same_part(years[index + 1]) if index + 1 < len(years) else None,
         others=[same_part(y) for y in reversed(years[max(0, index - SWITCHER_SPAN):index + SWITCHER_SPAN + 1])],
         more=len(years) > 2 * SWITCHER_SPAN + 1,
-        parts=[(p, report_text.part_label(p, k)) for k in report_text.PARTS
+        parts=[(p, report_text.part_label(p, k)) for k in parts.PARTS
                for p in [year.pages.get(k.slug)] if p is not None],
         generated=[(page, page.src_uri(year.year)) for page in pages.GENERATED.values()],
         link=ctx.link, archive_page="archive.md")
@@ -217,7 +218,7 @@ def year_downloads(ctx, marker):
 
 
 def site_archive(ctx, marker):
-    return templating.render("archive.html", years=ctx.archive.years, parts=report_text.PARTS,
+    return templating.render("archive.html", years=ctx.archive.years, parts=parts.PARTS,
                          link=ctx.link) + templating.render(
         "downloads.html", title="全部年度数据下载", links=downloads.archive_links(), link=ctx.link)
 

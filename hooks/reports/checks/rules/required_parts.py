@@ -7,6 +7,7 @@ always have them and the archive keeps reports as they were published.
 
 from __future__ import annotations
 
+from reports.model import parts
 from reports.model import report_text
 from reports.source.problems import Problem, WARNING
 
@@ -17,7 +18,7 @@ DESCRIPTION = "年度报告包含规定的各个部分（缺少时为警告）"
 def check(archive, project) -> list:
     problems = []
     for year in archive.years:
-        for number, kind in enumerate(report_text.PARTS, 1):
+        for number, kind in enumerate(parts.PARTS, 1):
             if kind.slug not in year.pages:
                 problems.append(Problem(
                     f"docs/{year.year}/{kind.slug}.md", 1, 1,
