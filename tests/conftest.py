@@ -40,3 +40,14 @@ def fictional_project(tmp_path_factory) -> pathlib.Path:
 @pytest.fixture(scope="session")
 def source_2023() -> str:
     return SOURCE_2023.read_text("utf-8")
+
+
+@pytest.fixture
+def five_parts(monkeypatch):
+    """A fifth part in the parts registry and nowhere else (``tests/*/test_parts.py``)."""
+    from reports.model import parts, report_text
+
+    fifth = parts.PartKind("others", "其他事项", "{year}年度其他需要报告的事项",
+                           keywords=("其他",), keywords_hint="其他", markers=("year:figures",))
+    monkeypatch.setattr(parts, "PARTS", parts.PARTS + (fifth,))
+    monkeypatch.setattr(report_text, "PARTS", parts.PARTS)

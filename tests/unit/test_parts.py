@@ -48,31 +48,3 @@ def test_no_keyword_of_a_part_is_claimed_by_an_earlier_part():
             assert not earlier, (kind.slug, word, earlier)
 
 
-FIFTH = parts.PartKind("others", "其他事项", "{year}年度其他需要报告的事项",
-                       keywords=("其他",), keywords_hint="其他", markers=("year:figures",))
-
-
-@pytest.fixture
-def five_parts(monkeypatch):
-    """A fifth part in the registry and nowhere else."""
-    monkeypatch.setattr(parts, "PARTS", parts.PARTS + (FIFTH,))
-    monkeypatch.setattr(report_text, "PARTS", parts.PARTS)
-
-
-def test_the_registry_is_one_object_and_frozen():
-    assert report_text.PARTS is parts.PARTS and report_text.PART_SLUGS == parts.PART_SLUGS
-    assert parts.by_slug("plans").title(2024) == "四、2025年度推进法治政府建设的主要安排"
-    with pytest.raises(KeyError):
-        parts.by_slug("full")
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        parts.PARTS[0].slug = "other"
-
-
-def test_a_fifth_part_in_the_registry_is_recognised_by_import_and_the_check(five_parts):
-    report = importer.parse_report(["标题", "一、主要举措", "二、其他事项", "三、另一个"])
-    assert [(p.slug, p.reason) for p in report.parts] == [
-        ("measures", ""), ("others", ""),
-        (None, "标题中没有“举措/成效”“不足”“第一责任人”“安排/计划”“其他”等字样")]
-    missing = required_parts.check(load_archive(), Project())
-    assert [(p.file, p.message) for p in missing] == [
-        ("docs/2023/others.md", "2023 年的报告缺少第五部分“其他事项”")]
