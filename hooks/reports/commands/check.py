@@ -16,14 +16,15 @@ from reports import checks
 from reports.commands import PROJECT_ROOT, arguments
 from reports.source import reporters
 
-FORMATS = ("text", "github", "json")
+FORMATS = ("text", "github", "json", "codequality")
 
 
 def parser() -> arguments.Parser:
     parser = arguments.Parser("python -m reports check", "检查数据和页面中的错误，不构建网站（即 make check）。")
     arguments.add_project(parser, "检查")
-    parser.add_argument("--format", type=arguments.one_of(FORMATS), default="text", metavar="{text,github,json}",
-                        help="输出格式：text（默认，给人看）、github（GitHub/Gitea Actions 的标注）、json（给工具用）")
+    parser.add_argument("--format", type=arguments.one_of(FORMATS), default="text", metavar="{text,github,json,codequality}",
+                        help="输出格式：text（默认，给人看）、github（GitHub/Gitea Actions 的标注）、json（给工具用）、"
+                             "codequality（GitLab 合并请求中的代码质量报告）")
     return parser
 
 
@@ -33,8 +34,8 @@ def main(argv=None) -> int:
         return args
     _, problems, basis = checks.check_project_report(args.project or PROJECT_ROOT)
     failed = any(p.is_error for p in problems)
-    if args.format == "json":
-        print(reporters.json(problems))
+    if args.format in ("json", "codequality"):
+        print(getattr(reporters, args.format)(problems))
         return 1 if failed else 0
     if problems and args.format == "text":
         print(reporters.text(problems))

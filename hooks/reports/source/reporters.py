@@ -74,3 +74,25 @@ def as_dict(problem) -> dict:
 def json(problems) -> str:
     """A JSON list of every problem: UTF-8 text (Chinese unescaped), indented."""
     return json_module.dumps([as_dict(p) for p in sorted(problems)], ensure_ascii=False, indent=2)
+
+
+def codequality(problems) -> str:
+    """GitLab's Code Quality report (the Code Climate subset GitLab reads), so
+    a merge request lists each problem beside the line it is on.
+
+    The fingerprint is a digest of where and what, so the same problem in
+    two pipelines is recognised as one and a fixed one as fixed.
+    """
+    import hashlib
+
+    out = []
+    for problem in sorted(problems):
+        what = f"{problem.rule}\n{problem.file}\n{problem.key}\n{problem.message}"
+        out.append({
+            "description": text_of(problem).split("\n", 1)[0].split(": ", 1)[1],
+            "check_name": problem.rule or "reports",
+            "fingerprint": hashlib.sha256(what.encode("utf-8")).hexdigest(),
+            "severity": "major" if problem.is_error else "minor",
+            "location": {"path": problem.file, "lines": {"begin": problem.line}},
+        })
+    return json_module.dumps(out, ensure_ascii=False, indent=2)
