@@ -93,6 +93,12 @@ if [ -f "$$VENV/pyvenv.cfg" ]; then
 else
   clear=
 fi
+# The CI image sets VENV_SYSTEM_SITE_PACKAGES=1: its Python already has the
+# pinned packages, so pip finds them there and downloads nothing.
+case "$${VENV_SYSTEM_SITE_PACKAGES:-}" in
+  1|true|yes) shared=--system-site-packages ;;
+  *) shared= ;;
+esac
 if [ -n "$${PYTHON:-}" ]; then
   set -- "$$PYTHON"
 else
@@ -107,7 +113,7 @@ for candidate in "$$@"; do
   esac
   if new_enough "$$version"; then
     echo "用 $$candidate（$$version）创建 $$VENV"
-    exec "$$candidate" -m venv $$clear "$$VENV"
+    exec "$$candidate" -m venv $$clear $$shared "$$VENV"
   fi
   tried="$$tried  $$candidate：$$version（太旧）
 "

@@ -137,6 +137,13 @@ def test_the_first_new_enough_python_makes_the_venv(setup):
     assert calls[-1] == "mkdocs build --strict"
 
 
+def test_the_ci_image_venv_sees_its_preinstalled_packages(setup):
+    setup.python("python3", "3.12.4")
+    result, calls = setup.make("build", VENV_SYSTEM_SITE_PACKAGES="1")
+    assert result.returncode == 0, result.stderr
+    assert calls[0] == "venv 3.12.4 -m venv --system-site-packages .venv"
+
+
 def test_python_3_11_5_is_enough_and_3_11_4_is_not(setup):
     setup.python("python3", "3.11.4")
     setup.python("python3.11", "3.11.5")
