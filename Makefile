@@ -1,11 +1,16 @@
 # Two commands matter: `make serve` (build and serve the site) and `make test`
-# (every test).  Each installs what it needs into .venv by itself.
-PYTHON ?= python3
+# (every test).  Each installs what it needs into .venv by itself:
+# requirements.txt is what the site needs, requirements-test.txt adds the
+# test tools.  pip honours PIP_INDEX_URL and PIP_TRUSTED_HOST from the
+# environment or the command line (make serve PIP_INDEX_URL=…), so an
+# intranet mirror needs no change here.
 VENV := .venv
 BIN := $(VENV)/bin
-# The stamp names the requirements' checksum, so editing requirements.txt
-# reinstalls on the next make.
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+# One stamp per requirements file, named by its checksum: editing a file
+# reinstalls on the next make, and switching between make build and make
+# test does not.
+RUNTIME_STAMP := $(VENV)/.installed-runtime-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
@@ -15,43 +20,123 @@ REPORTS := PYTHONPATH=hooks $(BIN)/python -m reports
 # Values people type (make new-year YEAR=…, make import FILE=…) never become
 # shell text: they reach the recipes as environment variables, quoted there
 # ("$$YEAR"), and the commands themselves check them.
-export YEAR FILE HOST PORT PYTHON
+export YEAR FILE HOST PORT PYTHON VENV
 
-.PHONY: serve build check new-year import lock test browser bench clean
+.PHONY: serve build check new-year import lock install install-test test browser bench clean python
+# The Python check must run before make looks at the stamps (it may empty .venv).
+.NOTPARALLEL:
 
-serve: $(STAMP)
+serve: python $(RUNTIME_STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr "$$HOST:$$PORT"
 
-build: $(STAMP)
+build: python $(RUNTIME_STAMP)
 	$(BIN)/mkdocs build --strict
 
-check: $(STAMP)
+check: python $(RUNTIME_STAMP)
 	$(REPORTS) check
 
-new-year: $(STAMP)
+new-year: python $(RUNTIME_STAMP)
 	$(REPORTS) new-year $${YEAR:+"$$YEAR"}
 
-import: $(STAMP)
+import: python $(RUNTIME_STAMP)
 	$(REPORTS) import "$$FILE" $${YEAR:+"$$YEAR"}
 
-lock: $(STAMP)
+lock: python $(RUNTIME_STAMP)
 	$(REPORTS) lock
+
+# Only the installs (CI jobs that run a command of their own afterwards).
+install: python $(RUNTIME_STAMP)
+install-test: python $(TEST_STAMP)
 
 # The data check runs first so that an editor's mistake is the first thing
 # CI prints, as plain file:line messages, before any test output.
-test: $(STAMP) browser
+test: python $(TEST_STAMP) browser
 	$(REPORTS) check
 	$(BIN)/python -m pytest
 
 # Synthetic archives of 5, 20 and 50 fictional years: build time, page weight,
 # search index and time to the first search result (tests/bench.py).
-bench: $(STAMP) browser
+bench: python $(TEST_STAMP) browser
 	$(BIN)/python tests/bench.py
 
-$(STAMP): requirements.txt
-	@test -x $(BIN)/python || "$$PYTHON" -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@rm -f $(VENV)/.installed-* && touch $@
+$(RUNTIME_STAMP): requirements.txt
+	"$$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@rm -f "$$VENV"/.installed-runtime-* && touch "$@"
+
+$(TEST_STAMP): requirements-test.txt requirements.txt $(RUNTIME_STAMP)
+	"$$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@rm -f "$$VENV"/.installed-test-* && touch "$@"
+
+# Python 3.11.5 or newer (the pinned pymdown-extensions needs it), checked
+# before pip runs.  .venv is made by PYTHON when it is given, else by the
+# first of python3.13, python3.12, python3.11, python3 on PATH that is new
+# enough; a .venv whose Python is too old, gone or of another version than
+# the one it was made with (a CI cache restored into a newer image) is
+# emptied and made again.
+define CHECK_PYTHON
+new_enough() {
+  printf '%s\n' "$$1" | awk '
+    $$1 == "Python" && split($$2, n, ".") >= 2 {
+      found = 1
+      ok = n[1] > 3 || (n[1] == 3 && (n[2] > 11 || (n[2] == 11 && n[3] + 0 >= 5)))
+    }
+    END { exit !(found && ok) }'
+}
+if [ -f "$$VENV/pyvenv.cfg" ]; then
+  have=$$("$$VENV/bin/python" --version 2>&1) || have=""
+  made=$$(sed -n 's/^version\(_info\)\{0,1\} *= *\([0-9]*\.[0-9]*\).*/\2/p' "$$VENV/pyvenv.cfg" | head -n 1)
+  case "$$have" in
+    "Python $$made".*) new_enough "$$have" && exit 0 ;;
+  esac
+  echo "$$VENV 中的 Python（$${have:-无法运行}）不能使用，将重新创建 $$VENV。"
+  clear=--clear
+else
+  clear=
+fi
+# The CI image sets VENV_SYSTEM_SITE_PACKAGES=1: its Python already has the
+# pinned packages, so pip finds them there and downloads nothing.
+case "$${VENV_SYSTEM_SITE_PACKAGES:-}" in
+  1|true|yes) shared=--system-site-packages ;;
+  *) shared= ;;
+esac
+if [ -n "$${PYTHON:-}" ]; then
+  set -- "$$PYTHON"
+else
+  set -- python3.13 python3.12 python3.11 python3
+fi
+tried=""
+for candidate in "$$@"; do
+  version=$$("$$candidate" --version 2>&1) || version=""
+  case "$$version" in
+    Python\ *) ;;
+    *) continue ;;
+  esac
+  if new_enough "$$version"; then
+    echo "用 $$candidate（$$version）创建 $$VENV"
+    exec "$$candidate" -m venv $$clear $$shared "$$VENV"
+  fi
+  tried="$$tried  $$candidate：$$version（太旧）
+"
+done
+{
+  echo "找不到 Python 3.11.5 或更新的版本。本项目锁定的软件包需要 Python 3.11.5 以上。"
+  if [ -n "$$tried" ]; then
+    printf '找到的：\n%s' "$$tried"
+  else
+    echo "试过：$$*（都没有找到或无法运行）"
+  fi
+  echo "办法（任选其一）："
+  echo "  1. 安装更新的 Python（Debian 12 自带的 python3 是 3.11.2，不够新：可从本单位的软件源"
+  echo "     安装 python3.12 或更新的版本，或用 pyenv、uv 等工具安装），然后运行"
+  echo "     make serve PYTHON=新 Python 的路径（例如 PYTHON=/usr/local/bin/python3.12）；"
+  echo "  2. 在 CI 镜像中运行（见 ci/README.md），镜像中已装好所需的 Python 和软件包。"
+} >&2
+exit 1
+endef
+export CHECK_PYTHON
+
+python:
+	@sh -c "$$CHECK_PYTHON"
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers
 # here); CJK fonts make Chinese text render in screenshots and PDFs.

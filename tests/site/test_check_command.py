@@ -53,7 +53,7 @@ def test_a_clean_project_gives_an_empty_json_list(tmp_path):
 
 
 @pytest.mark.parametrize("command, args, error", [
-    ("check", ["--format", "xml"], "错误：--format：只能是 text、github、json，不能是“xml”"),
+    ("check", ["--format", "xml"], "错误：--format：只能是 text、github、json、codequality，不能是“xml”"),
     ("check", ["--format"], "错误：--format 后面要写一个值"),
     ("check", ["--verbose"], "错误：多余的参数：--verbose"),
     ("lock", ["no-such-folder"], "错误：项目目录：“no-such-folder”不是一个目录"),

@@ -46,3 +46,20 @@ def test_json_is_sorted_utf8_with_every_field():
     assert (entries[1]["level"], entries[1]["key"], entries[1]["hint"]) == ("warning", "", "")
     assert entries[2]["message"] == "100% 的\n第二行\r"
     assert reporters.json([]) == "[]"
+
+
+def test_codequality_is_gitlabs_report_with_a_stable_fingerprint():
+    import json
+
+    from reports.source import reporters
+    from reports.source.problems import WARNING, Problem
+
+    problems = [Problem("data/years/2023.yml", 4, 9, "“发布”不是可选的值", "只能是……", key="status", rule="schema"),
+                Problem("docs/2023/measures.md", 7, 1, "二级标题没有编号", level=WARNING, rule="report-text")]
+    report = json.loads(reporters.codequality(problems))
+    assert [(r["location"], r["severity"], r["check_name"], r["description"]) for r in report] == [
+        ({"path": "data/years/2023.yml", "lines": {"begin": 4}}, "major", "schema", "status: “发布”不是可选的值"),
+        ({"path": "docs/2023/measures.md", "lines": {"begin": 7}}, "minor", "report-text", "二级标题没有编号")]
+    again = json.loads(reporters.codequality(list(reversed(problems))))
+    assert [r["fingerprint"] for r in again] == [r["fingerprint"] for r in report]
+    assert len({r["fingerprint"] for r in report}) == 2

@@ -89,7 +89,7 @@ def codequality(problems) -> str:
     for problem in sorted(problems):
         what = f"{problem.rule}\n{problem.file}\n{problem.key}\n{problem.message}"
         out.append({
-            "description": text_of(problem).split("\n", 1)[0].split(": ", 1)[1],
+            "description": (f"{problem.key}: " if problem.key else "") + problem.message,
             "check_name": problem.rule or "reports",
             "fingerprint": hashlib.sha256(what.encode("utf-8")).hexdigest(),
             "severity": "major" if problem.is_error else "minor",
