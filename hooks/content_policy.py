@@ -11,6 +11,7 @@ import pathlib
 
 from mkdocs.plugins import event_priority
 
+from reports.build import context
 from reports.build.hook_errors import guarded
 from reports.render import content_policy
 
@@ -18,7 +19,7 @@ from reports.render import content_policy
 @event_priority(-100)
 @guarded
 def on_post_page(output, page, config):
-    return content_policy.apply(output)
+    return content_policy.apply(output, context.current().script_hashes)
 
 
 @event_priority(-100)
@@ -26,13 +27,12 @@ def on_post_page(output, page, config):
 def on_post_template(output, template_name, config):
     # 404.html is rendered from a template, not a page (see search_worker).
     if template_name == "404.html":
-        return content_policy.apply(output)
+        return content_policy.apply(output, context.current().script_hashes)
     return output
 
 
 @guarded
 def on_post_build(config):
     # The same policy as a server header (README: 部署到内网), for every page at once.
-    site = pathlib.Path(config.site_dir)
-    pages = (path.read_text("utf-8") for path in sorted(site.rglob("*.html")))
-    (site / content_policy.HEADER_FILE).write_text(content_policy.header_policy(pages) + "\n", "utf-8")
+    policy = content_policy.header_policy(context.current().script_hashes)
+    (pathlib.Path(config.site_dir) / content_policy.HEADER_FILE).write_text(policy + "\n", "utf-8")

@@ -35,6 +35,9 @@ class BuildContext:
     # Rendered HTML set aside while Markdown runs, by page (templating.set_aside):
     # filled in on_page_markdown, emptied in on_page_content.
     fragments: dict = dataclasses.field(default_factory=dict)
+    # The theme's inline-script hashes of every page so far, for the server
+    # header's policy (render.content_policy): filled in on_post_page.
+    script_hashes: list = dataclasses.field(default_factory=list)
 
     def rel(self, path) -> str:
         """Path relative to the project root, as editors see it in Git."""

@@ -85,33 +85,27 @@ def outside_article(output: str) -> str:
     return output[:start] + output[end + len("</article>"):]
 
 
-def apply(output: str) -> str:
+def apply(output: str, seen=None) -> str:
     """``output`` with the policy as the first element after its charset.
 
-    Only scripts outside the article are hashed (``outside_article``).
+    Only scripts outside the article are hashed (``outside_article``); their
+    hashes are also added to ``seen`` (a list), for ``header_policy``.
     """
-    theme_part = outside_article(output)
-    tag = (f'<meta http-equiv="Content-Security-Policy" '
-           f'content="{policy(script_hashes(theme_part))}">')
+    hashes = script_hashes(outside_article(output))
+    if seen is not None:
+        seen.extend(h for h in hashes if h not in seen)
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
     m = _CHARSET.search(output)
     if m is None:
         raise MissingCharset("page has no <meta charset>")
     return output[:m.end()] + tag + output[m.end():]
 
 
-_META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
-_HASH = re.compile(r"'sha256-[A-Za-z0-9+/=]+'")
 HEADER_FILE = "content-security-policy.txt"
 
 
-def header_policy(pages) -> str:
-    """One policy for the web server's header, covering every page in ``pages``
-    (their HTML): the same directives, every page's script hashes, and what a
-    meta element cannot say (``frame-ancestors``)."""
-    hashes = []
-    for html in pages:
-        m = _META_POLICY.search(html)
-        for token in _HASH.findall(m.group(1)) if m else ():
-            if token not in hashes:
-                hashes.append(token)
-    return policy(sorted(hashes)) + "; frame-ancestors 'self'"
+def header_policy(hashes) -> str:
+    """One policy for the web server's header, covering every page whose
+    script hashes are ``hashes``: the same directives, and what a meta element
+    cannot say (``frame-ancestors``)."""
+    return policy(sorted(set(hashes))) + "; frame-ancestors 'self'"
