@@ -19,6 +19,7 @@ import re
 
 import yaml
 
+from reports.source import conflicts
 from reports.source.problems import ENCODING, YAML_DUPLICATE_KEY, YAML_EMPTY, YAML_SYNTAX, Problem
 
 INT = re.compile(r"^[-+]?[0-9]+$")
@@ -77,13 +78,8 @@ def load(text_or_bytes, file: str):
             text = text[1:]
     else:
         text = text_or_bytes
-    problems = []
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.startswith(("<<<<<<<", ">>>>>>>")) or line.rstrip() == "=======":
-            problems.append(Problem(
-                file, number, 1, "文件中有未解决的合并冲突标记",
-                "这是 Git 合并时留下的冲突标记：请保留正确的一边，删除另一边和 <<<<<<<、=======、>>>>>>> 这三行。",
-                rule=YAML_SYNTAX))
+    problems = [Problem(file, index + 1, 1, "文件中有未解决的合并冲突标记", conflicts.HINT, rule=YAML_SYNTAX)
+                for index in conflicts.marker_lines(text.split("\n"))]
     if problems:
         return None, located, problems
     for number, line in enumerate(text.split("\n"), 1):

@@ -23,15 +23,13 @@ import re
 
 from reports.model import markers
 from reports.model import report_text
+from reports.source import conflicts
 from reports.source.problems import Problem
 
 ID = "page-markup"
 DESCRIPTION = "页面只能是文字和标记：不能有 HTML、图片、代码块或指向其他网站的链接"
 
 FENCE = re.compile(r"^ {0,3}(```|~~~)")
-# What Git leaves in a file when a merge could not be finished.
-CONFLICT_START, CONFLICT_MIDDLE, CONFLICT_END = (re.compile(rf"^{c}{{7}}(?: |$)") for c in "<=>")
-CONFLICT_HINT = ("这是 Git 合并时留下的冲突标记：请保留正确的一边，删除另一边和 <<<<<<<、=======、>>>>>>> 这三行。")
 WHOLE_COMMENT = re.compile(r"^\s*<!--(?:(?!--).)*-->\s*$")
 # <tag, </tag, <!doctype, <?php, <![CDATA[ -- not preceded by a backslash.
 TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
@@ -59,12 +57,12 @@ def check_page(lines, file: str, first_line: int = 1) -> list:
     def add(index, column, message, hint):
         problems.append(Problem(file, first_line + index, column + 1, message, hint, rule=ID))
 
-    in_fence = in_conflict = False
+    in_fence = False
     previous_blank = True
+    conflict = set(conflicts.marker_lines(lines))
     for index, line in enumerate(lines):
-        if CONFLICT_START.match(line) or CONFLICT_END.match(line) or in_conflict and CONFLICT_MIDDLE.match(line):
-            add(index, 0, "页面中有未解决的合并冲突标记", CONFLICT_HINT)
-            in_conflict = bool(CONFLICT_START.match(line)) or in_conflict and not CONFLICT_END.match(line)
+        if index in conflict:
+            add(index, 0, "页面中有未解决的合并冲突标记", conflicts.HINT)
             continue
         if FENCE.match(line):
             if not in_fence:
