@@ -6,7 +6,8 @@ returns carries), ``DESCRIPTION`` (one line, Chinese, for people) and
 model (``reports.model.archive.Archive``); ``project`` is a
 ``reports.checks.project.Project``, the few things outside the archive some
 rules need (the lock file, every Markdown page).  ``reports.checks`` lists
-the modules in the order they run.
+the modules in the order they run.  A rule that looks at one year at a time
+defines ``check_year(year, catalog)`` and ``check = per_year(check_year)``.
 """
 
 
