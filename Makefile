@@ -20,7 +20,7 @@ REPORTS := PYTHONPATH=hooks $(BIN)/python -m reports
 # Values people type (make new-year YEAR=…, make import FILE=…) never become
 # shell text: they reach the recipes as environment variables, quoted there
 # ("$$YEAR"), and the commands themselves check them.
-export YEAR FILE HOST PORT PYTHON VENV
+export YEAR YEARS FILE HOST PORT PYTHON VENV
 
 .PHONY: serve build check new-year import lock install install-test test browser bench clean python
 # The Python check must run before make looks at the stamps (it may empty .venv).
@@ -54,10 +54,11 @@ test: python $(TEST_STAMP) browser
 	$(REPORTS) check
 	$(BIN)/python -m pytest
 
-# Synthetic archives of 5, 20 and 50 fictional years: build time, page weight,
-# search index and time to the first search result (tests/bench.py).
+# Synthetic archives of 5, 20 and 50 fictional years (make bench YEARS=50,200
+# for others, up to 200): build time, page weight, search index and time to
+# the first search result (tests/bench.py).
 bench: python $(TEST_STAMP) browser
-	$(BIN)/python tests/bench.py
+	$(BIN)/python tests/bench.py $${YEARS:+--years "$$YEARS"}
 
 $(RUNTIME_STAMP): requirements.txt
 	"$$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt

@@ -30,7 +30,8 @@ The synthetic years are fictional copies: every title says （测试数据）, t
 office is renamed, and they are written to a temporary folder, never into
 ``docs/``.  ``synthesize`` is also used by ``tests/site/test_bench.py``.
 
-Usage: ``python tests/bench.py [--years 5,20,50] [--runs 3] [--keep DIR]``.
+Usage: ``python tests/bench.py [--years 5,20,50] [--runs 3] [--keep DIR]`` (sizes up to
+``MAX_YEARS``, 200: see ``year_range``).
 """
 
 from __future__ import annotations
@@ -1215,7 +1216,10 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", metavar="DIR", help="keep the synthetic projects and sites in DIR")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic text (default 0)")
     args = parser.parse_args(argv)
-    sizes = sorted({int(n) for n in args.years.split(",") if n.strip()})
+    try:
+        sizes = sorted({int(n) for n in args.years.split(",") if n.strip()})
+    except ValueError:
+        parser.error(f"--years: whole numbers separated by commas, not {args.years!r}")
     if not sizes or min(sizes) < 1 or max(sizes) > LAST_YEAR - 1949 + 1:
         parser.error("--years: sizes between 1 and %d" % (LAST_YEAR - 1949 + 1))
     keep = pathlib.Path(args.keep).resolve() if args.keep else None
