@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from reports.knowledge import downloads
+from reports.model import forge as forge_module
 from reports.model import pages
 from reports.render import knowledge_pages
 from reports.render import measures_finder
@@ -29,15 +30,18 @@ class SiteConfig:
     office: str
     office_short: str = ""
     use_directory_urls: bool = True
+    forge: forge_module.Forge | None = None  # the Git server's addresses (none: no edit links)
 
     @classmethod
     def from_mkdocs(cls, config) -> "SiteConfig":
-        office = (config.extra or {}).get("office") or {}
+        extra = config.extra or {}
+        office = extra.get("office") or {}
         return cls(
             site_name=config.site_name,
             office=office.get("name", ""),
             office_short=office.get("short_name", ""),
             use_directory_urls=config.use_directory_urls,
+            forge=forge_module.from_settings(extra.get("git")),
         )
 
 
