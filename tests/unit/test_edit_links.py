@@ -69,6 +69,7 @@ def test_pages_link_to_their_source(src_uri, expected):
 
 def test_no_forge_no_link():
     assert edit_links.edit_url("2023/measures.md", None) is None
+    assert edit_links.data_link(None, "data/years/2023.yml") is None
 
 
 def test_a_docs_folder_of_another_name_is_the_one_linked():
@@ -76,3 +77,9 @@ def test_a_docs_folder_of_another_name_is_the_one_linked():
     assert edit_links.edit_url("2023/full.md", GITLAB, "content") == f"{REPO}/-/tree/main/content/2023"
     assert edit_links.edit_url("2023/plans.md", GITLAB, "content") == f"{REPO}/-/edit/main/content/2023/plans.md"
 
+
+def test_a_tables_link_names_its_file_or_folder():
+    assert edit_links.data_link(GITLAB, "data/years/2023.yml") == edit_links.DataLink(
+        f"{REPO}/-/edit/main/data/years/2023.yml", "在 Git 服务器上修改 data/years/2023.yml")
+    assert edit_links.data_link(GITLAB, edit_links.YEARS, folder=True) == edit_links.DataLink(
+        f"{REPO}/-/tree/main/data/years", "在 Git 服务器上修改 data/years 中的数据文件")
