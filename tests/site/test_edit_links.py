@@ -10,7 +10,7 @@ import re
 import pytest
 
 from support.project import copy_project, fixture_project, mkdocs_build
-from support.repository import configuration
+from support.repository import ROOT, configuration
 from support.site_text import data_edits
 
 GIT = configuration()["extra"]["git"]
@@ -167,3 +167,5 @@ def test_an_unknown_forge_stops_the_build_at_its_line(tmp_path):
                "    提示：只能写 gitea、gitlab、github 之一（小写）；Forgejo 写 gitea。")
     assert message in result.stderr, result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+    # The README shows administrators this very message, at this very line.
+    assert message in (ROOT / "README.md").read_text("utf-8")
