@@ -24,14 +24,18 @@ FIXTURE_ARCHIVE = ROOT / "tests" / "fixtures" / "archive"
 FIXTURE_OFFICE = "示例区示例办公室（测试数据）"
 
 
-def configured_office() -> str:
-    """``extra.office.name`` of mkdocs.yml (which has a python tag PyYAML's
-    safe loader refuses, so that tag is read as null)."""
+def configuration(root: pathlib.Path = ROOT) -> dict:
+    """mkdocs.yml of ``root`` (which has a python tag PyYAML's safe loader
+    refuses, so that tag is read as null)."""
     class Loader(yaml.SafeLoader):
         pass
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
-    return config["extra"]["office"]["name"]
+    return yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
+
+
+def configured_office() -> str:
+    """``extra.office.name`` of mkdocs.yml."""
+    return configuration()["extra"]["office"]["name"]
 
 
 def load_archive(root: pathlib.Path = ROOT):
