@@ -75,6 +75,8 @@ def test_an_upload_fails_the_check_until_it_is_imported(project):
         "inbox/2019.docx:1:1: [错误] 收件箱中的报告尚未导入，不能合并",
         ("    提示：推送后，CI 的“收件箱导入”作业会把它导入为草稿年度并提交到同一分支（作业失败时请查看它的日志）；"
          "也可以在本地运行 make inbox，再提交结果。")]
+    # What the guide shows (indented in a list item) is what the check prints.
+    assert "  " + result.stdout.splitlines()[0] in (ROOT / "CONTRIBUTING.md").read_text("utf-8").splitlines()
 
 
 def test_each_file_is_imported_as_make_import_imports_it_and_removed(project, tmp_path):

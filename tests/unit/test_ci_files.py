@@ -108,3 +108,12 @@ def test_gitlab_imports_the_inbox_on_branches_and_starts_a_year_when_asked():
     # "Run pipeline" starts a branch pipeline, which the workflow rules let through.
     assert {"if": "$CI_COMMIT_BRANCH"} in gitlab["workflow"]["rules"]
     assert "inbox-import/" in (ROOT / ".gitignore").read_text("utf-8").splitlines()
+
+
+def test_the_docs_say_how_to_set_the_push_token_and_where_clerks_start():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("## CI 与部署"):]
+    for words in ("REPORTS_PUSH_TOKEN", "REPORTS_PUSH_URL", "Developer", "write_repository", "“设置 → Actions → 密钥”",
+                  "不要**勾选“保护”", "NEW_YEAR", "new-year-<年份>"):
+        assert words in section, words
+    assert "## 从网页导入报告或新建年度" in (ROOT / "CONTRIBUTING.md").read_text("utf-8").splitlines()
