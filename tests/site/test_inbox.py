@@ -14,34 +14,10 @@ import pytest
 
 from reports.commands.importer import decode
 from support.project import copy_project, run_check, run_command, snapshot
-from support.repository import ROOT
+from support.repository import ROOT, SHORT_REPORT
 
-# A fictional report in the layout the importer reads (tests/fixtures/import/README.md).
-REPORT = """\
-2019年度法治政府建设情况报告
-
-2019年，示例办在区委、区政府的领导下推进法治政府建设，现将有关情况报告如下。
-
-一、推进法治政府建设的主要举措和成效
-
-（一）加强组织领导。
-
-1.成立法治建设工作领导小组，由主任任组长。
-
-2.组织全体干部学习《宪法》，参加人员共12人。
-
-二、推进法治政府建设存在的不足和原因
-
-（一）学习不够深入。
-
-三、党政主要负责人履行推进法治建设第一责任人职责情况
-
-主要负责人带头学法，全年主持召开专题会议2次。
-
-四、2020年度推进法治政府建设的主要安排
-
-（一）继续加强学习。
-"""
+# A fictional report in the layout the importer reads.
+REPORT = SHORT_REPORT.read_text("utf-8")
 YEAR_FILES = ["data/years/2019.yml", "docs/2019/full.md", "docs/2019/index.md", "docs/2019/leadership.md",
               "docs/2019/measures.md", "docs/2019/plans.md", "docs/2019/shortcomings.md"]
 UNCHANGED = "未导入，文件仍在收件箱中。"
