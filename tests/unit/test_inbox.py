@@ -32,8 +32,10 @@ def test_every_file_but_the_readme_is_pending(tmp_path):
     write(tmp_path, "inbox/旧的/README.md")  # only inbox/README.md explains the folder
     (tmp_path / "inbox" / "2021.txt").symlink_to(tmp_path / "elsewhere.txt")  # dangling, still a file
     (tmp_path / "inbox" / "empty").mkdir()
+    write(tmp_path, "outside/2022.txt")
+    (tmp_path / "inbox" / "linked").symlink_to(tmp_path / "outside")  # a link to a folder: one file, not entered
     assert inbox_pending.pending(tmp_path) == [
-        "inbox/2019.docx", "inbox/2020年报告.txt", "inbox/2021.txt", "inbox/旧的/README.md"]
+        "inbox/2019.docx", "inbox/2020年报告.txt", "inbox/2021.txt", "inbox/linked", "inbox/旧的/README.md"]
 
 
 def test_a_missing_inbox_or_one_that_is_a_link_holds_nothing(tmp_path):
