@@ -22,7 +22,7 @@ REPORTS := PYTHONPATH=hooks $(BIN)/python -m reports
 # ("$$YEAR"), and the commands themselves check them.
 export YEAR YEARS FILE HOST PORT PYTHON VENV
 
-.PHONY: serve build check new-year import lock install install-test test browser bench clean python
+.PHONY: serve build check new-year import inbox lock install install-test test browser bench clean python
 # The Python check must run before make looks at the stamps (it may empty .venv).
 .NOTPARALLEL:
 
@@ -40,6 +40,11 @@ new-year: python $(RUNTIME_STAMP)
 
 import: python $(RUNTIME_STAMP)
 	$(REPORTS) import "$$FILE" $${YEAR:+"$$YEAR"}
+
+# Every report uploaded into inbox/, imported as make import would (the CI
+# inbox job runs this: .ci/inbox).
+inbox: python $(RUNTIME_STAMP)
+	$(REPORTS) inbox
 
 lock: python $(RUNTIME_STAMP)
 	$(REPORTS) lock

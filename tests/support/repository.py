@@ -17,6 +17,9 @@ HOOKS = ROOT / "hooks"
 # the verbatim tests (and for errata: the original must stay readable).
 SOURCE_2023 = ROOT / "data" / "sources" / "2023-report.txt"
 SHARED_SOURCE_2023 = ROOT.parent / "shared" / "sources" / "2023-report.txt"
+# A short fictional report of 2019 in the layout the importer reads, which
+# imports into a year that passes the check: what a clerk puts in inbox/.
+SHORT_REPORT = ROOT / "tests" / "fixtures" / "import" / "short-2019.txt"
 
 # A fictional three-year archive (2091-2093) with drafts, errata and a missing
 # part: what the real archive does not have yet.
