@@ -1,6 +1,7 @@
-"""Session fixtures: the real site and the fictional archive, each built once
+"""Shared fixtures: the real site and the fictional archive, each built once
 the way ``make build`` builds it, into a temporary folder (tests then read
-its HTML), and the 2023 report as first published.
+its HTML); the 2023 report as first published; and a throwaway Git server on
+which tests change the project the way a clerk does in the browser.
 
 Helpers are in the ``support`` package; ``sys.path`` is set in pytest.ini.
 """
@@ -8,9 +9,11 @@ Helpers are in the ``support`` package; ``sys.path`` is set in pytest.ini.
 from __future__ import annotations
 
 import pathlib
+import shutil
 
 import pytest
 
+from support.forge import clerks_forge
 from support.project import fixture_project, mkdocs_build
 from support.repository import ROOT, SOURCE_2023
 
@@ -35,6 +38,16 @@ def fictional_project(tmp_path_factory) -> pathlib.Path:
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr
     return project
+
+
+@pytest.fixture(scope="module")
+def forge(tmp_path_factory):
+    """A throwaway Git server with this project and a draft year on ``main``
+    (``support.forge.clerks_forge``), one per module that asks for it: each
+    test commits on branches of its own and leaves ``main`` alone."""
+    if shutil.which("git") is None:
+        pytest.skip("git 未安装")
+    return clerks_forge(tmp_path_factory.mktemp("forge"))
 
 
 @pytest.fixture(scope="session")

@@ -14,20 +14,13 @@ import subprocess
 
 import pytest
 
+from support.forge import git
 from support.project import copy_project
 from reports.checks import project as project_module
 from reports.checks.rules import published_frozen
 from reports.model import archive as archive_module
 
 VERSION_2 = ("  - version: 2\n    date: 2027-03-05\n    changes: 更正录入错误。\n")
-
-
-def git(repo, *args):
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True,
-                          env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid",
-                               "GIT_AUTHOR_DATE": "2027-01-01T00:00:00", "GIT_COMMITTER_DATE": "2027-01-01T00:00:00",
-                               "HOME": str(repo), "PATH": "/usr/bin:/bin"}).stdout
 
 
 @pytest.fixture(scope="module")

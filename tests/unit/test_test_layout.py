@@ -23,11 +23,11 @@ TESTS = pathlib.Path(__file__).resolve().parents[1]
 SCRIPTS = {"bench.py"}
 # What a unit test must not import: builds, processes, browsers.
 BUILD_MODULES = ("subprocess", "playwright", "axe_playwright_python", "mkdocs.commands",
-                 "support.project", "support.browser", "bench")
+                 "support.project", "support.forge", "support.browser", "bench")
 BUILD_NAMES = {"mkdocs_build", "copy_project", "fixture_project", "run_command", "command_line",
-               "run_check", "broken_copy"}
-# Fixtures that build a site or start a browser (tests/conftest.py, tests/browser/conftest.py).
-BUILD_FIXTURES = {"site", "fictional_project", "browser", "base_url", "open_page"}
+               "run_check", "broken_copy", "clerks_forge"}
+# Fixtures that build a site, run Git or start a browser (tests/conftest.py, tests/browser/conftest.py).
+BUILD_FIXTURES = {"site", "fictional_project", "forge", "browser", "base_url", "open_page"}
 
 
 def modules(tests: pathlib.Path = TESTS) -> list:
