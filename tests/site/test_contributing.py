@@ -7,6 +7,8 @@ themselves, done on a throwaway Git server, are in test_routine_changes.py.
 
 from __future__ import annotations
 
+import pytest
+
 from support import guide
 from support.project import broken_copy, run_check
 
@@ -17,10 +19,11 @@ def check_after(tmp_path, path, old, new):
     return run_check(broken_copy(tmp_path, path, old, new)).stdout.splitlines()
 
 
-def test_changed_figure_message(tmp_path):
-    """The figure's message is the same with or without Git history (this copy has none)."""
-    lines = check_after(tmp_path, "data/years/2023.yml", "value: 27", "value: 72")
-    assert lines[0] in guide.shown_lines() and lines[1] in guide.shown_lines()
+@pytest.mark.parametrize("old, new", [("value: 27", "value: 72"), ("value: 7\n", "value: 二十七\n")])
+def test_figure_messages(tmp_path, old, new):
+    """A figure's messages are the same with or without Git history (this copy has none)."""
+    lines = check_after(tmp_path, "data/years/2023.yml", old, new)
+    assert lines[0] in guide.shown_lines() and lines[1] in guide.shown_lines(), lines[:2]
 
 
 def test_every_yaml_snippet_loads_without_a_problem():
