@@ -41,7 +41,7 @@ def fictional_project(tmp_path_factory) -> pathlib.Path:
 
 
 @pytest.fixture(scope="module")
-def forge(tmp_path_factory):
+def git_server(tmp_path_factory):
     """A throwaway Git server with this project and a draft year on ``main``
     (``support.forge.clerks_forge``), one per module that asks for it: each
     test commits on branches of its own and leaves ``main`` alone."""

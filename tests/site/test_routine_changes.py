@@ -37,11 +37,11 @@ BASIS = {"gitea": "已发布年度的正文与 main 分支的分叉点比较（"
          "gitlab": "已发布年度的正文与合并请求的目标分支比较（"}
 
 
-def check(forge, kind, name, edits) -> list:
-    """``edits`` committed on a new branch ``name-kind``; the lines the check prints there."""
+def check(server, kind, name, edits) -> list:
+    """``edits`` committed on a new branch ``name-kind`` of ``server``; the lines the check prints there."""
     branch = f"{name}-{kind}"
-    forge.commit(branch, name, edits)
-    result = forge.check(branch, kind)
+    server.commit(branch, name, edits)
+    result = server.check(branch, kind)
     lines = result.stdout.splitlines()
     assert result.stderr == "" and "Traceback" not in result.stdout, result.stderr
     assert lines[-2].startswith(BASIS[kind]), lines
@@ -85,16 +85,16 @@ def with_line(snippet: str, key: str, value: str) -> str:
 # --- 五、记录勘误 ------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind", FORGES)
-def test_erratum_with_a_new_version_passes(forge, kind):
-    lines = check(forge, kind, "erratum", {YEAR_FILE: lambda t: guide.paste_after_list(
+def test_erratum_with_a_new_version_passes(git_server, kind):
+    lines = check(git_server, kind, "erratum", {YEAR_FILE: lambda t: guide.paste_after_list(
         guide.paste_after_list(t, "versions", VERSION), "errata", ERRATUM)})
     assert_passes(lines)
 
 
 @pytest.mark.parametrize("kind", FORGES)
-def test_erratum_without_a_new_version_is_named_at_its_line(forge, kind):
-    lines = check(forge, kind, "erratum-only", {YEAR_FILE: lambda t: guide.paste_after_list(t, "errata", ERRATUM)})
-    data = forge.file(f"erratum-only-{kind}", YEAR_FILE)
+def test_erratum_without_a_new_version_is_named_at_its_line(git_server, kind):
+    lines = check(git_server, kind, "erratum-only", {YEAR_FILE: lambda t: guide.paste_after_list(t, "errata", ERRATUM)})
+    data = git_server.file(f"erratum-only-{kind}", YEAR_FILE)
     first = ERRATUM.split("\n")[0]
     line = line_of(data, first, data.split("\n").index("errata:"))
     version = value_of(ERRATUM, "version")
@@ -108,14 +108,14 @@ def test_erratum_without_a_new_version_is_named_at_its_line(forge, kind):
 # --- 七、改正或补充关键数据 ------------------------------------------------------------
 
 @pytest.mark.parametrize("kind", FORGES)
-def test_figure_from_the_guide_needs_no_version(forge, kind):
-    assert_passes(check(forge, kind, "figure", {YEAR_FILE: lambda t: guide.paste_after_list(t, "figures", FIGURE)}))
+def test_figure_from_the_guide_needs_no_version(git_server, kind):
+    assert_passes(check(git_server, kind, "figure", {YEAR_FILE: lambda t: guide.paste_after_list(t, "figures", FIGURE)}))
 
 
 @pytest.mark.parametrize("kind", FORGES)
-def test_figure_that_no_longer_matches_its_quote(forge, kind):
-    lines = check(forge, kind, "figure-typo", {YEAR_FILE: lambda t: t.replace("    value: 27\n", "    value: 72\n", 1)})
-    data = forge.file(f"figure-typo-{kind}", YEAR_FILE)
+def test_figure_that_no_longer_matches_its_quote(git_server, kind):
+    lines = check(git_server, kind, "figure-typo", {YEAR_FILE: lambda t: t.replace("    value: 27\n", "    value: 72\n", 1)})
+    data = git_server.file(f"figure-typo-{kind}", YEAR_FILE)
     figures = yaml.safe_load(data)["figures"]
     index = next(i for i, f in enumerate(figures) if f["value"] == 72)
     assert_fails_with(
@@ -132,14 +132,14 @@ def names_the_law(page: str) -> str:
 
 
 @pytest.mark.parametrize("kind", FORGES)
-def test_law_from_the_guide_lets_the_draft_name_it(forge, kind):
+def test_law_from_the_guide_lets_the_draft_name_it(git_server, kind):
     title = f"《{value_of(LAW, 'short_name')}》"
-    lines = check(forge, kind, "law", {DRAFT_PAGE: names_the_law})
-    page = forge.file(f"law-{kind}", DRAFT_PAGE)
+    lines = check(git_server, kind, "law", {DRAFT_PAGE: names_the_law})
+    page = git_server.file(f"law-{kind}", DRAFT_PAGE)
     sentence = next(line for line in page.split("\n") if title in line)
     assert_fails_with(lines, f"{DRAFT_PAGE}:{line_of(page, sentence)}:{sentence.index(title) + 1}: [错误] "
                              f"{title}不在学习文件目录中")
-    assert_passes(check(forge, kind, "law", {CATALOGUE: lambda t: guide.paste_at_end(t, LAW)}))
+    assert_passes(check(git_server, kind, "law", {CATALOGUE: lambda t: guide.paste_at_end(t, LAW)}))
 
 
 def first_id_line(catalogue: str, entry_id: str) -> int:
@@ -147,11 +147,11 @@ def first_id_line(catalogue: str, entry_id: str) -> int:
 
 
 @pytest.mark.parametrize("kind", FORGES)
-def test_catalogue_entry_with_a_duplicate_id(forge, kind):
+def test_catalogue_entry_with_a_duplicate_id(git_server, kind):
     taken = "national-defense-education-law"  # the entry a clerk copies for a related law
     copied = with_line(LAW, "id", taken)
-    lines = check(forge, kind, "law-copied", {CATALOGUE: lambda t: guide.paste_at_end(t, copied)})
-    catalogue = forge.file(f"law-copied-{kind}", CATALOGUE)
+    lines = check(git_server, kind, "law-copied", {CATALOGUE: lambda t: guide.paste_at_end(t, copied)})
+    catalogue = git_server.file(f"law-copied-{kind}", CATALOGUE)
     entries = yaml.safe_load(catalogue)
     line = line_of(catalogue, f"- id: {taken}", first_id_line(catalogue, taken))
     assert_fails_with(lines, f"{CATALOGUE}:{line}:{len('- id: ') + 1}: [错误] [{len(entries) - 1}].id: "
@@ -159,9 +159,9 @@ def test_catalogue_entry_with_a_duplicate_id(forge, kind):
 
 
 @pytest.mark.parametrize("kind", FORGES)
-def test_catalogue_entry_missing_a_field(forge, kind):
-    lines = check(forge, kind, "law-without-kind", {CATALOGUE: lambda t: guide.paste_at_end(t, without_line(LAW, "kind"))})
-    catalogue = forge.file(f"law-without-kind-{kind}", CATALOGUE)
+def test_catalogue_entry_missing_a_field(git_server, kind):
+    lines = check(git_server, kind, "law-without-kind", {CATALOGUE: lambda t: guide.paste_at_end(t, without_line(LAW, "kind"))})
+    catalogue = git_server.file(f"law-without-kind-{kind}", CATALOGUE)
     entries = yaml.safe_load(catalogue)
     line = first_id_line(catalogue, value_of(LAW, "id"))
     assert_fails_with(lines, f"{CATALOGUE}:{line}:3: [错误] [{len(entries) - 1}]: 缺少必填项“kind”（类别）")
@@ -170,15 +170,15 @@ def test_catalogue_entry_missing_a_field(forge, kind):
 # --- 九、修改草稿年度的正文；六、已发布的正文 --------------------------------------------------
 
 @pytest.mark.parametrize("kind", FORGES)
-def test_sentence_of_a_draft_year_changes_freely(forge, kind):
+def test_sentence_of_a_draft_year_changes_freely(git_server, kind):
     changed = DRAFT_SENTENCE.replace("》。", "》和《行政复议法》。")
-    assert_passes(check(forge, kind, "draft", {DRAFT_PAGE: lambda t: t.replace(DRAFT_SENTENCE, changed, 1)}))
+    assert_passes(check(git_server, kind, "draft", {DRAFT_PAGE: lambda t: t.replace(DRAFT_SENTENCE, changed, 1)}))
 
 
 @pytest.mark.parametrize("kind", FORGES)
-def test_sentence_of_a_published_year_needs_a_version(forge, kind):
-    lines = check(forge, kind, "published", {PUBLISHED_PAGE: lambda t: t.replace("全办共14人参加", "全办共15人参加", 1)})
-    page = forge.file(f"published-{kind}", PUBLISHED_PAGE)
+def test_sentence_of_a_published_year_needs_a_version(git_server, kind):
+    lines = check(git_server, kind, "published", {PUBLISHED_PAGE: lambda t: t.replace("全办共14人参加", "全办共15人参加", 1)})
+    page = git_server.file(f"published-{kind}", PUBLISHED_PAGE)
     line = line_of(page, next(l for l in page.split("\n") if "全办共15人参加" in l))
     assert_fails_with(lines, f"{PUBLISHED_PAGE}:{line}:1: [错误] 2023 年的报告已发布，这一段被修改（s1-2-4），"
                              "但没有新增版本记录")
