@@ -116,4 +116,5 @@ def test_the_docs_say_how_to_set_the_push_token_and_where_clerks_start():
     for words in ("REPORTS_PUSH_TOKEN", "REPORTS_PUSH_URL", "Developer", "write_repository", "“设置 → Actions → 密钥”",
                   "不要**勾选“保护”", "NEW_YEAR", "new-year-<年份>"):
         assert words in section, words
-    assert "## 从网页导入报告或新建年度" in (ROOT / "CONTRIBUTING.md").read_text("utf-8").splitlines()
+    guide = (ROOT / "CONTRIBUTING.md").read_text("utf-8").splitlines()
+    assert "## 十、新一年的报告" in guide and "## 十一、导入往年的报告" in guide
