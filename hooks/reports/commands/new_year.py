@@ -113,8 +113,8 @@ def next_steps(year: int, previous) -> str:
             "请对照报告逐条改为 done（已落实）、partial（部分落实）或 not_done（未落实）。")
     steps += [
         "每次修改后运行 make check 检查，make serve 预览网站（页面上会标明“草稿”）。",
-        "报告正式发布后：把 status 改为 published，填写 published_on 和 versions（第 1 版），"
-        "再运行 make lock 锁定正文。",
+        "报告正式发布后：把 status 改为 published，填写 published_on 和 versions（第 1 版）；"
+        "合并后正文即被锁定，检查以 main 分支上的版本为准（没有 Git 历史的副本才需要运行 make lock）。",
     ]
     return cli.numbered(steps)
 

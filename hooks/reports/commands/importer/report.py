@@ -115,6 +115,7 @@ def next_steps(plan, year: int) -> str:
     steps += [
         f"保存原文：把原始文件的正文保存为 data/sources/{year}-report.txt（UTF-8），作为逐字核对的依据。",
         "每次修改后运行 make check 检查，make serve 预览网站（页面上会标明“草稿”）。",
-        "核对完成后：把 status 改为 published，填写 published_on 和 versions（第 1 版），再运行 make lock 锁定正文。",
+        "核对完成后：把 status 改为 published，填写 published_on 和 versions（第 1 版）；"
+        "合并后正文即被锁定，检查以 main 分支上的版本为准（没有 Git 历史的副本才需要运行 make lock）。",
     ]
     return numbered(steps)
