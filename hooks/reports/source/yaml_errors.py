@@ -40,6 +40,7 @@ FLOW_END = re.compile(r"expected ',' or '(?P<close>[\]}])'")
 NODE_CONTENT = re.compile(r"expected the node content, but found '(?P<token>.*)'$")
 CHARACTER = re.compile(r"found character '(?P<char>.*)' that cannot start any token")
 NAMED = re.compile(r"'(?P<name>[^']*)'")
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 BRACKETS = {"]": ("方括号", "[", "]"), "}": ("花括号", "{", "}")}
 
 
@@ -49,7 +50,7 @@ class Source:
 
     def __init__(self, text: str):
         self.text = text
-        self.lines = text.split("\n")
+        self.lines = LINE_BREAK.split(text)  # as PyYAML counts lines, for its marks
         self._tokens = None
 
     @property
