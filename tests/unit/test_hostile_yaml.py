@@ -76,8 +76,7 @@ SYNTAX = {
     "block-end-dash": ("a:\n  b: 1\n  - c\n", 3, 3, "这里应是“键: 值”，却是列表项“- ”", "请去掉“- ”"),
     "block-end-scalar": ("a:\n    b: 1\n  c\n", 3, 3, "这一行的缩进与上面的键对不齐", "请让这一行与上面同一级的键对齐"),
     "block-end-mapping": ("a:\n    b: 1\n  c: 2\n", 3, 3, "这一行的缩进与上面的键对不齐", "同样多的空格"),
-    "block-end-key-in-list": ("plans:\n  - id: a\n  text: 甲\n", 3, 3,
-                              "这一行应是列表项（以“- ”开头），或者缩进不对", "比“- ”多缩进两个空格"),
+    "block-end-key-in-list": ("plans:\n  - id: a\n  text: 甲\n", 3, 3, "这一行应是列表项（以“- ”开头），或者缩进不对", "比“- ”多缩进两个空格"),
     "block-end-key-after-list": ("- a\nb: 1\n", 2, 1, "这一行应是列表项（以“- ”开头），或者缩进不对", "以“- ”开头"),
     "block-end-anchor": ("a:\n    b: 1\n  &x c\n", 3, 3, "这一行的缩进与上面的键对不齐", "对齐"),
     "block-end-brace": ("a:\n    b: 1\n  {c: 1}\n", 3, 3, "这一行的缩进与上面的键对不齐", "对齐"),
@@ -85,13 +84,11 @@ SYNTAX = {
     # mapping values are not allowed here: a colon in the text, a missing space, a key too far right.
     "colon-in-value": ("title: 报告: 2023\n", 1, 10, "值里有英文冒号“:”，被当成了又一个“键: 值”", "改用中文冒号“：”"),
     "colon-at-end": ("when: 每年:\n", 1, 9, "值里有英文冒号“:”，被当成了又一个“键: 值”", "用引号括起来"),
-    "key-indented-too-far": ("year: 2023\n  title: 报告\n", 2, 3,
-                             "这一行比上面的键缩进得多，被当成了上一行文字的延续", "与上面同一级的键对齐"),
+    "key-indented-too-far": ("year: 2023\n  title: 报告\n", 2, 3, "这一行比上面的键缩进得多，被当成了上一行文字的延续", "与上面同一级的键对齐"),
     "no-space-after-colon": ("year:2023\ntitle: 报告\n", 1, 5, "冒号“:”后面缺少空格", "在冒号后面加一个空格"),
     # could not find expected ':': the line without a colon, not the one after it.
     "missing-colon": ("year: 2023\ntitle 报告\nstatus: draft\n", 2, 1, "这一行缺少冒号“:”", "“键: 值”"),
-    "full-width-colon": ("year: 2023\ntitle：报告\nstatus: draft\n", 2, 1,
-                         "这一行用了中文冒号“：”，缺少英文冒号“:”", "英文的“:”"),
+    "full-width-colon": ("year: 2023\ntitle：报告\nstatus: draft\n", 2, 1, "这一行用了中文冒号“：”，缺少英文冒号“:”", "英文的“:”"),
     # found character … that cannot start any token.
     "backtick": ("title: `报告`\n", 1, 8, "“`”不能写在值或键的开头", "用引号括起来"),
     "at-sign": ("who: @主任\n", 1, 6, "“@”不能写在值或键的开头", '"@…"'),

@@ -33,15 +33,8 @@ LIST_HINT = ("同一个列表的各项“- ”要上下对齐；列表写在某�
              "“- ”比这个键多缩进两个空格。")
 QUOTE_IT_HINT = "以 {char} 开头的文字请用引号括起来，例如 \"{char}…\"。"
 
-# A line that holds a key: ``name: …``, ``- name: …`` (not a comment or a quote).
-KEY_LINE = re.compile(r"^\s*(?:-\s+)*[^\s#'\"-][^:#]*:(?:\s|$)")
-BLOCK_END = re.compile(r"expected <block end>, but found '(?P<token>.*)'$")
-FLOW_END = re.compile(r"expected ',' or '(?P<close>[\]}])'")
-NODE_CONTENT = re.compile(r"expected the node content, but found '(?P<token>.*)'$")
-CHARACTER = re.compile(r"found character '(?P<char>.*)' that cannot start any token")
-NAMED = re.compile(r"'(?P<name>[^']*)'")
+# The line breaks PyYAML counts lines by, for its marks to index ``Source.lines``.
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-BRACKETS = {"]": ("方括号", "[", "]"), "}": ("花括号", "{", "}")}
 
 
 class Source:
@@ -121,6 +114,10 @@ def _unclosed_quote(exc, source):
     return None
 
 
+# A line that holds a key: ``name: …``, ``- name: …`` (not a comment or a quote).
+KEY_LINE = re.compile(r"^\s*(?:-\s+)*[^\s#'\"-][^:#]*:(?:\s|$)")
+
+
 def _swallows_keys(source, style, start, end) -> bool:
     """Whether a quoted text runs over lines that hold keys of its own
     mapping (no further indented than its key): YAML does not allow that,
@@ -197,6 +194,9 @@ def _missing_colon(exc, source):
             "请把它接到上一行末尾，或把整段文字用引号括起来。")
 
 
+BLOCK_END = re.compile(r"expected <block end>, but found '(?P<token>.*)'$")
+
+
 def _block_end(exc, source):
     """A line that does not fit the block it is in -- mis-indented, a list
     item among keys, a key among list items, words after a closing quote.
@@ -227,6 +227,10 @@ def _block_end(exc, source):
     return (_at(mark), "这一行的缩进与上面的键对不齐", INDENT_HINT)
 
 
+FLOW_END = re.compile(r"expected ',' or '(?P<close>[\]}])'")
+BRACKETS = {"]": ("方括号", "[", "]"), "}": ("花括号", "{", "}")}
+
+
 def _flow_end(exc, source):
     """``[甲, 乙`` or ``{a: 1`` not closed: the opening bracket (the
     ``context_mark``) when PyYAML only notices lines later."""
@@ -239,6 +243,9 @@ def _flow_end(exc, source):
     if exc.problem_mark is None or exc.problem_mark.line != exc.context_mark.line:
         return _at(exc.context_mark), f"{name}“{opening}”没有闭合", hint
     return (_at(exc.problem_mark), f"{name}“{opening}…{closing}”中这里应是逗号“,”或“{closing}”", hint)
+
+
+CHARACTER = re.compile(r"found character '(?P<char>.*)' that cannot start any token")
 
 
 def _start_character(exc, source):
@@ -291,6 +298,9 @@ def _anchors(exc, source):
     return None
 
 
+NAMED = re.compile(r"'(?P<name>[^']*)'")
+
+
 def _name(text: str) -> str:
     found = NAMED.search(text)
     return found.group("name") if found else ""
@@ -299,6 +309,9 @@ def _name(text: str) -> str:
 def _word_at(source, mark) -> str:
     """The anchor or alias name at ``mark`` (libyaml's texts leave it out)."""
     return re.match(r"[&*]?([^\s,\[\]{}]*)", source.line(mark.line)[mark.column:]).group(1)
+
+
+NODE_CONTENT = re.compile(r"expected the node content, but found '(?P<token>.*)'$")
 
 
 def _other(exc, source):
