@@ -15,8 +15,8 @@ DESCRIPTION = "主要负责人履职事项的日期在报告年度内（不在�
 def check(archive, project) -> list:
     problems = []
     for year in archive.years:
-        for action in year.meta.actions:
-            if action.date.year != year.year:
+        for action in year.meta.every("actions"):
+            if action.date is not None and action.date.year != year.year:
                 problems.append(year.located.problem(
                     action._path + ("date",), f"日期 {action.date} 不在 {year.year} 年内",
                     "请核对年份。", level=WARNING, rule=ID))

@@ -20,9 +20,9 @@ def check(archive, project) -> list:
     for year in archive.years:
         data = year.meta
         references = [(study, catalog.documents.get(study.document), document_wording)
-                      for study in data.studies]
+                      for study in data.every("studies")]
         references += [(event, catalog.campaigns.get(event.campaign), campaign_wording)
-                       for event in data.campaigns]
+                       for event in data.every("campaigns")]
         for entry, target, wording in references:
             if target is None or citations.quoted(year, entry) is None \
                     or any(name in entry.quote for name in target.names):
