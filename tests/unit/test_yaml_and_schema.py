@@ -129,3 +129,13 @@ def test_a_year_without_a_usable_year_or_status_is_not_checked_further(broken):
     text = "\n".join(line for line in MINIMAL.split("\n") if not line.startswith(key + ":")) + broken
     data, problems = validate(text)
     assert data is None and len(problems) == 1
+
+
+def test_positions_read_past_tags_and_aliases_and_obey_neither():
+    """mkdocs.yml's positions: tags are not constructed, a recursive alias is
+    walked once, an empty value is where its key is, a broken file has none."""
+    text = "a: !!python/object/apply:os.system [echo]\nb: &x [1, *x]\nc:\n  d:\n"
+    located = yaml_source.positions(text, "mkdocs.yml")
+    assert (located.at(("a",)), located.at(("b", 0)), located.at(("c", "d"))) == ((1, 4), (2, 8), (4, 3))
+    assert located.at(("c", "d"), on_key=True) == (4, 3)
+    assert yaml_source.positions("a: [\n", "mkdocs.yml").at(("a",)) == (1, 1)

@@ -9,22 +9,22 @@ that is missing or malformed is the schema's problem, not this rule's.
 from __future__ import annotations
 
 from reports.checks import citations
+from reports.checks.rules import per_year
 from reports.model.schema import nearest
 
 ID = "anchor-exists"
 DESCRIPTION = "数据中的 at 指向该年度报告中存在的段落"
 
 
-def check(archive, project) -> list:
-    problems = []
-    for year in archive.years:
-        for entry, field in citations.cited(year):
-            if entry.at is None or year.block(entry.at)[1] is not None:
-                continue
-            problems.append(year.located.problem(
+def check_year(year, catalog):
+    for entry, field in citations.cited(year):
+        if entry.at is not None and year.block(entry.at)[1] is None:
+            yield year.located.problem(
                 entry._path + ("at",), f"{year.year} 年的报告中没有位置为“{entry.at}”的段落",
-                _hint(year, entry, field), rule=ID))
-    return problems
+                _hint(year, entry, field), rule=ID)
+
+
+check = per_year(check_year)
 
 
 def _hint(year, entry, field) -> str:
@@ -32,6 +32,6 @@ def _hint(year, entry, field) -> str:
     holding = citations.found_in(year, words) if words is not None else []
     if holding:
         page, block = holding[0]
-        return (f"{field} 写的文字在段落 {block.anchor}（{page.file}:{block.line}）中：是不是应写 at: {block.anchor}？")
+        return f"{field} 写的文字在段落 {block.anchor}（{page.file}:{block.line}）中：是不是应写 at: {block.anchor}？"
     return (f"最接近的位置有：{nearest(entry.at, year.anchors)}。"
             "段落位置见页面上段落的链接（如 …/measures/#s1-2-3 中的 s1-2-3）。")

@@ -13,6 +13,7 @@ not (``anchor-exists`` then names their paragraph).
 from __future__ import annotations
 
 from reports.checks import citations
+from reports.checks.rules import per_year
 
 ID = "quote-in-paragraph"
 DESCRIPTION = "引文（quote、original、evidence）与所指段落中的原文一字不差"
@@ -36,22 +37,22 @@ WORDING = {
 }
 
 
-def check(archive, project) -> list:
-    problems = []
-    for year in archive.years:
-        for entry, field in citations.cited(year):
-            words = getattr(entry, field) if field else None
-            if words is None:
-                continue
-            page, block = year.block(entry.at)  # (None, None) for an unknown or broken at
-            if citations.contains(block, words) if block is not None else citations.found_in(year, words):
-                continue
-            if block is None:
-                message, hint = NOWHERE[field]
-                fill = dict(words=words, year=year.year)
-            else:
-                message, hint = WORDING[field]
-                fill = dict(words=words, at=entry.at, where=f"{page.file}:{block.line}")
-            problems.append(year.located.problem(
-                entry._path + (field,), message.format(**fill), hint.format(**fill), rule=ID))
-    return problems
+def check_year(year, catalog):
+    for entry, field in citations.cited(year):
+        words = getattr(entry, field) if field else None
+        if words is None:
+            continue
+        page, block = year.block(entry.at)  # (None, None) for an unknown or broken at
+        if citations.contains(block, words) if block is not None else citations.found_in(year, words):
+            continue
+        if block is None:
+            message, hint = NOWHERE[field]
+            fill = dict(words=words, year=year.year)
+        else:
+            message, hint = WORDING[field]
+            fill = dict(words=words, at=entry.at, where=f"{page.file}:{block.line}")
+        yield year.located.problem(
+            entry._path + (field,), message.format(**fill), hint.format(**fill), rule=ID)
+
+
+check = per_year(check_year)

@@ -21,7 +21,6 @@ from reports.commands.importer.pages import Pages, build_pages, read_page
 from reports.commands.importer.proposals import Proposals, propose
 from reports.commands.importer.structure import ParsedReport, parse_report
 from reports.model import archive as archive_module
-from reports.source.problems import Problem
 
 EXAMPLE = "make import FILE=旧报告.docx YEAR=2022"
 FIGURE_COMMENT = "# 待核实：请改写 id 和 label，删除不需要的项"
