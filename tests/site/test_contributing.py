@@ -49,3 +49,10 @@ def test_clerks_are_not_asked_to_run_make_lock():
     maintainers mentions make lock."""
     sections = [guide.section(title) for title in ("记录勘误", "改正录入错误", "新一年的报告")]
     assert not [s.splitlines()[0] for s in sections if "make lock" in s]
+
+
+def test_text_that_differs_from_the_source_message(tmp_path):
+    lines = check_after(tmp_path, "docs/2023/measures.md", "全办共14人参加", "全办共15人参加")
+    shown = [line for line in lines if "与发布的原文不同" in line]
+    assert shown and shown[0].strip() in guide.text()
+    assert lines[lines.index(shown[0]) + 1].strip() in guide.text()

@@ -18,7 +18,7 @@ CORPUS = ROOT / "tests" / "fixtures" / "broken-data"
 Y = "data/years/2023.yml"
 
 EXPECTED = {
-    "syntax-error": f"{Y}:7:18: [错误] YAML 语法错误：这里不能出现“键: 值”（常见原因：缩进不对，或文字中的冒号没有加引号）",
+    "syntax-error": f"{Y}:7:18: [错误] YAML 语法错误：值里有英文冒号“:”，被当成了又一个“键: 值”",
     "tab-indent": f"{Y}:7:1: [错误] 缩进中有制表符（Tab）",
     "duplicate-key": f"{Y}:5:1: [错误] status: 键“status”重复出现（第一次在第 3 行）",
     "wrong-type": f"{Y}:7:12: [错误] figures[0].value: 这里应是整数，实际是文字“二十七”",

@@ -11,6 +11,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+from reports.checks.rules import source_text
+
 PART_PAGES = ["measures", "shortcomings", "leadership", "plans"]
 
 
@@ -50,7 +52,8 @@ def squash(text: str) -> str:
 
 
 def source_paragraphs(text: str):
-    return [squash(line) for line in text.splitlines() if line.strip()]
+    """The paragraphs of a source text as ``make check`` reads them (``source-text``)."""
+    return [words for words, _ in source_text.paragraphs(text)]
 
 
 def assert_in_source_order(text: str, source: str) -> None:

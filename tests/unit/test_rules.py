@@ -64,14 +64,16 @@ def page(year: int, slug: str, text: str) -> archive_module.Page:
     return archive_module.Page(f"{year}/{slug}.md", f"docs/{year}/{slug}.md", slug, text, body, first_line, blocks)
 
 
-def year(number: int = 2091, data: str = "", status: str = "published", pages=None) -> archive_module.Year:
+def year(number: int = 2091, data: str = "", status: str = "published", pages=None,
+         schema=()) -> archive_module.Year:
     """A year from the text of its data file (after year, title and status)
-    and its pages (slug -> Markdown; default: every part, as above)."""
+    and its pages (slug -> Markdown; default: every part, as above); the
+    data's schema problems are at the ``(line, column)`` of ``schema``."""
     file = f"data/years/{number}.yml"
     text = HEAD.format(year=number, status=status) + textwrap.dedent(data).format(year=number)
     raw, located, problems = yaml_source.load(text, file)
     meta, found = year_data.validate(raw, located)
-    assert problems + found == [], problems + found
+    assert problems == [] and [(p.line, p.column) for p in found] == list(schema), problems + found
     pages = ALL_PARTS if pages is None else pages
     return archive_module.Year(meta, file, located, {
         slug: page(number, slug, text.format(year=number)) for slug, text in pages.items()})
@@ -128,7 +130,10 @@ def test_anchor_exists():
     problems = check(anchor_exists, archive(year(data=data)), (Y, 9, 9), (Y, 15, 9))
     assert problems[0].key == "figures[0].at"
     assert problems[0].message == "2091 年的报告中没有位置为“s1-1-9”的段落"
-    assert problems[0].hint.startswith("最接近的位置有：s1-1-2、s1-1-1、s1-1。")
+    # The figure's quote is in s1-1-1: only its at is wrong.
+    assert problems[0].hint == "quote 写的文字在段落 s1-1-1（docs/2091/measures.md:5）中：是不是应写 at: s1-1-1？"
+    # A plan cites no words: the nearest anchors.
+    assert problems[1].hint.startswith("最接近的位置有：s4-2、s4-1、s4。")
 
 
 def test_anchor_exists_checks_a_followups_at_only_when_given():
@@ -164,8 +169,13 @@ def test_quote_in_paragraph():
     assert problems[2].message == "原话“没有这句”不在所指段落 s1-1-2 中"
 
 
-def test_quote_in_paragraph_leaves_a_missing_paragraph_to_anchor_exists():
-    check(quote_in_paragraph, archive(year(data=figure(at="s1-1-9", quote="没有"))))
+def test_quote_in_paragraph_with_a_missing_paragraph_looks_in_the_whole_report():
+    # Words found in another paragraph: only the at is wrong, anchor-exists says so.
+    check(quote_in_paragraph, archive(year(data=figure(at="s1-1-9"))))
+    # Words found nowhere are wrong whatever the paragraph.
+    problems = check(quote_in_paragraph, archive(year(data=figure(at="s1-1-9", quote="没有"))), (Y, 10, 12))
+    assert problems[0].message == "引文“没有”不在 2091 年报告的任何段落中"
+    assert problems[0].hint == "引文必须从报告原文照抄，一字不差（包括标点）；请同时核对段落位置 at。"
 
 
 def test_figure_value():
@@ -293,6 +303,45 @@ def test_followups_of_the_first_year_have_no_plan_to_follow():
     problems = check(followup_plans, archive(year(2091, "followups:\n  - plan: x\n    status: done\n")),
                      (f, 5, 11))
     assert problems[0].message == "2091 年之前没有年度报告，没有可以填写落实情况的安排"
+
+
+# --- A record with a broken field: its other fields are checked, nothing follows from it
+
+def test_rules_check_the_other_fields_of_a_record_with_a_broken_field():
+    data = ("actions:\n  - date: 2091-02-30\n    who: 主任\n    what: 学习\n"
+            "    documents: [sample-law, other-lw]\n    at: s1-1-9\n    quote: 组织全体人员学习\n")
+    broken = year(data=data, schema=[(5, 11)])
+    assert broken.meta.actions == [] and broken.meta.every("actions")[0].date is None
+    problems = checks.run(archive(broken), rules=checks.YEAR_RULES)
+    assert [(p.line, p.column, p.rule, p.message) for p in problems] == [
+        (8, 29, "catalog-reference", "学习文件目录中没有编号“other-lw”"),
+        (9, 9, "anchor-exists", "2091 年的报告中没有位置为“s1-1-9”的段落"),
+        (10, 12, "quote-in-paragraph", "引文“组织全体人员学习”不在 2091 年报告的任何段落中"),
+    ]
+
+
+def test_a_broken_version_or_plan_causes_no_follow_on_problem():
+    # Version 2's date is broken: version 3 is still the third, and the erratum's version exists.
+    data = VERSION_1 + textwrap.dedent("""\
+          - version: 2
+            date: 2091-13-01
+            changes: 改。
+          - version: 3
+            date: 2091-12-01
+            changes: 勘误。
+        errata:
+          - version: 3
+            date: 2091-12-01
+            at: s1-1-2
+            original: 示例宣传日
+            corrected: 示例宣传周
+            reason: 录入错误。
+        """)
+    check(versions, archive(year(data=data, schema=[(9, 11)])))
+    # A plan with a broken area still has its id; a follow-up with a broken status still names its plan.
+    first = year(2091, "plans:\n  - id: keep\n    text: 继续\n    area: 其它\n    at: s4-1\n", schema=[(7, 11)])
+    follow = year(2092, "followups:\n  - plan: keep\n    status: finished\n", schema=[(6, 13)])
+    check(followup_plans, archive(first, follow))
 
 
 def locked(*years) -> Project:

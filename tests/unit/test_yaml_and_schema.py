@@ -28,8 +28,8 @@ def test_values_are_not_converted_behind_the_editors_back():
 @pytest.mark.parametrize("text,expected", [
     ("a: 1\nb: 2\na: 3\n", "data/years/2023.yml:3:1: [错误] a: 键“a”重复出现（第一次在第 1 行）"),
     ("a:\n  b: 1\n\tc: 2\n", "data/years/2023.yml:3:1: [错误] 缩进中有制表符（Tab）"),
-    ("a: [1, 2\n", "data/years/2023.yml:2:1: [错误] YAML 语法错误：文件意外结束（可能缺少值，或括号、引号没有闭合）"),
-    ("title: 报告: 2023\n", "data/years/2023.yml:1:10: [错误] YAML 语法错误：这里不能出现“键: 值”（常见原因：缩进不对，或文字中的冒号没有加引号）"),
+    ("a: [1, 2\n", "data/years/2023.yml:1:4: [错误] YAML 语法错误：方括号“[”没有闭合"),
+    ("title: 报告: 2023\n", "data/years/2023.yml:1:10: [错误] YAML 语法错误：值里有英文冒号“:”，被当成了又一个“键: 值”"),
     ("\n# 只有注释\n", "data/years/2023.yml:1:1: [错误] 文件是空的"),
     ("a: &x [1]\nb: *x\n", "data/years/2023.yml:1:4: [错误] b: 不支持 YAML 锚点和别名（& 与 *）"),
 ])
@@ -106,6 +106,29 @@ def test_quoted_number_in_a_text_field_is_kept_and_bare_number_is_refused():
     assert schema.Text().validate("001", ("x",), ctx) == "001"
     assert schema.Text().validate(1, ("x",), ctx) is None
     assert ctx.problems[0].hint == '请加引号写成 "1"。'
+
+
+def test_a_record_with_a_broken_field_is_left_out_but_kept_for_the_checks():
+    data, problems = validate(MINIMAL + "plans:\n  - id: a\n    text: 甲\n    at: s4.1\n"
+                              "  - id: b\n    text: 乙\n    at: s4-2\n")
+    assert formatted(problems) == ["data/years/2023.yml:7:9: [错误] plans[0].at: “s4.1”的格式不对"]
+    assert [p.id for p in data.plans] == ["b"]  # what the site shows
+    assert [(p.id, p.at) for p in data.every("plans")] == [("a", None), ("b", "s4-2")]  # what the checks read
+
+
+def test_a_broken_field_of_the_year_keeps_the_year_for_the_checks():
+    data, problems = validate(MINIMAL + "published_on: 2024-13-01\nfigures: 3\nplans:\n  - id: a\n    text: 甲\n    at: s4-1\n")
+    assert len(problems) == 2
+    assert data.broken == {"published_on", "figures"}
+    assert (data.published_on, data.figures, [p.id for p in data.plans]) == (None, [], ["a"])
+
+
+@pytest.mark.parametrize("broken", ["year: 二〇二三\n", "status: 已发表\n"])
+def test_a_year_without_a_usable_year_or_status_is_not_checked_further(broken):
+    key = broken.split(":")[0]
+    text = "\n".join(line for line in MINIMAL.split("\n") if not line.startswith(key + ":")) + broken
+    data, problems = validate(text)
+    assert data is None and len(problems) == 1
 
 
 def test_positions_read_past_tags_and_aliases_and_obey_neither():

@@ -21,7 +21,7 @@ from reports.checks.rules import (
     anchor_exists, catalog_reference, date_in_year, figure_value, followup_plans, inbox_pending,
     links_outside, lock_outdated, marker_name, marker_placement, page_encoding, page_markup,
     published_frozen, published_text, quote_in_paragraph, reference_in_quote, required_parts,
-    title_catalogued, versions)
+    source_text, title_catalogued, versions)
 from reports.model import archive as archive_module
 from reports.model import fingerprint
 from reports.source.problems import ENCODING, LOADING
@@ -33,8 +33,8 @@ YEAR_RULES = (
 )
 # Every rule, in the order it runs.  page_encoding comes last: it stays
 # silent about a file that an earlier rule or the loading already reported.
-RULES = YEAR_RULES + (followup_plans, published_frozen, published_text, lock_outdated, marker_name,
-                      marker_placement, page_markup, links_outside, inbox_pending, page_encoding)
+RULES = YEAR_RULES + (followup_plans, published_frozen, published_text, source_text, lock_outdated,
+                      marker_name, marker_placement, page_markup, links_outside, inbox_pending, page_encoding)
 
 # Every rule id a problem can carry -> its description: loading, then the
 # rules (page_encoding completes the loading's ``encoding`` and keeps its id).

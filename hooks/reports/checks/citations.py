@@ -6,6 +6,10 @@ campaigns and actions, ``original`` for errata, ``evidence`` (optional) for
 follow-ups.  Several rules walk these entries -- one asks that the paragraph
 exists, one that the words are in it, others build on both -- so the walk
 and the two tests are written once, here.
+
+The walk includes the records with a broken field (``YearData.every``): a
+field that is None could not be read and is not checked, the others are, so
+that a malformed date does not hide a wrong paragraph until the next run.
 """
 
 from __future__ import annotations
@@ -13,18 +17,17 @@ from __future__ import annotations
 from reports.model.report_text import squash
 
 
+# The words field of each list whose entries cite a paragraph (None: no words).
+WORDS = {"figures": "quote", "studies": "quote", "campaigns": "quote", "actions": "quote",
+         "shortcomings": None, "plans": None, "errata": "original", "followups": "evidence"}
+
+
 def cited(year):
-    """``(entry, words field or None)`` for every entry that names a paragraph."""
-    data = year.meta
-    for entry in data.figures + data.studies + data.campaigns + data.actions:
-        yield entry, "quote"
-    for entry in data.shortcomings + data.plans:
-        yield entry, None
-    for entry in data.errata:
-        yield entry, "original"
-    for entry in data.followups:
-        if entry.at is not None:  # optional for follow-ups only
-            yield entry, "evidence"
+    """``(entry, words field or None)`` for every entry that names a paragraph,
+    or should (its ``at`` may be None: broken, or left out of a follow-up)."""
+    for name, field in WORDS.items():
+        for entry in year.meta.every(name):
+            yield entry, field
 
 
 def contains(block, words: str) -> bool:
@@ -35,7 +38,14 @@ def contains(block, words: str) -> bool:
 
 def quoted(year, entry, field: str = "quote"):
     """``(page, block)`` when the entry's paragraph exists and holds its words, else None."""
+    words = getattr(entry, field)
     page, block = year.block(entry.at)
-    if block is None or not contains(block, getattr(entry, field)):
+    if block is None or words is None or not contains(block, words):
         return None
     return page, block
+
+
+def found_in(year, words: str) -> list:
+    """``(page, block)`` of every paragraph of the year's report that holds ``words``."""
+    return [(page, block) for page in year.pages.values() if page.slug != "full"
+            for block in page.blocks if block.anchor and contains(block, words)]

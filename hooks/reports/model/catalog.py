@@ -124,6 +124,15 @@ class Catalog:
     campaigns: dict  # id -> Campaign
     documents_file: str = "data/catalog/documents.yml"
     campaigns_file: str = "data/catalog/campaigns.yml"
+    # Entries of either file with a broken field (None there): left out
+    # above, but what names them is not reported as unknown -- their own
+    # problem is, and fixing it is the one thing to do.
+    incomplete: list = dataclasses.field(default_factory=list)
+
+    def is_incomplete(self, id_or_name: str) -> bool:
+        """Whether an entry left out for a broken field has this id or name."""
+        return any(id_or_name in (entry.id, entry.name, getattr(entry, "short_name", None), *(entry.aliases or ()))
+                   for entry in self.incomplete)
 
     def document_by_name(self, title: str):
         for document in self.documents.values():
@@ -135,14 +144,14 @@ class Catalog:
 def load(root, data_dir="data"):
     """Load both catalogues.  Returns ``(catalog, problems)``."""
     root = pathlib.Path(root)
-    problems = []
-    documents = _load_list(root, f"{data_dir}/catalog/documents.yml", DOCUMENT, "学习文件", problems)
-    campaigns = _load_list(root, f"{data_dir}/catalog/campaigns.yml", CAMPAIGN, "宣传节点", problems)
+    problems, incomplete = [], []
+    documents = _load_list(root, f"{data_dir}/catalog/documents.yml", DOCUMENT, "学习文件", problems, incomplete)
+    campaigns = _load_list(root, f"{data_dir}/catalog/campaigns.yml", CAMPAIGN, "宣传节点", problems, incomplete)
     return Catalog(documents, campaigns, f"{data_dir}/catalog/documents.yml",
-                   f"{data_dir}/catalog/campaigns.yml"), problems
+                   f"{data_dir}/catalog/campaigns.yml", incomplete), problems
 
 
-def _load_list(root, rel, record, what, problems) -> dict:
+def _load_list(root, rel, record, what, problems, incomplete) -> dict:
     path = root / rel
     if not path.exists():
         problems.append(Problem(rel, 1, 1, f"缺少{what}目录文件 {rel}", "请从仓库历史中恢复此文件。",
@@ -155,6 +164,7 @@ def _load_list(root, rel, record, what, problems) -> dict:
     ctx = schema.Context(located)
     entries = schema.ListOf(record).validate(value, (), ctx)
     problems += ctx.problems
+    incomplete += [found.entry for found in ctx.incomplete]
     return unique_by_id(entries or [], located, problems, what)
 
 

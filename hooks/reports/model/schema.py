@@ -3,7 +3,11 @@
 Modelled on MkDocs' ``config_options``: each field type knows how to check and
 convert one value and says precisely what is wrong, where, and what to do.
 Validation never stops at the first problem -- every field of every record is
-checked so that an editor sees all mistakes in one run.
+checked so that an editor sees all mistakes in one run.  A record with a
+broken field is left out of the value (the site never shows half a record),
+but it is kept for the checks in ``Context.incomplete``, with None where a
+field is broken: the rules still check its other fields, so that a bad date
+does not hide a wrong paragraph until the next run.
 """
 
 from __future__ import annotations
@@ -19,12 +23,23 @@ MISSING = object()
 DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
+@dataclasses.dataclass(frozen=True)
+class Incomplete:
+    """A record that has a broken or missing required field: the model with
+    None in each such field (``broken``), and where it is."""
+
+    path: tuple
+    entry: object
+    broken: frozenset
+
+
 class Context:
     """Where problems go while one file is validated."""
 
     def __init__(self, located):
         self.located = located
         self.problems = []
+        self.incomplete = []  # Incomplete records, in the order they were read
 
     def error(self, path, message, hint="", on_key=False, rule=SCHEMA):
         self.problems.append(self.located.problem(path, message, hint, on_key=on_key, rule=rule))
@@ -198,7 +213,7 @@ class Record(Field):
             ctx.error(path, f"这里应是{self.label}，实际是{kind_of(value)}",
                       "请按示例写成每行一个“键: 值”。")
             return None
-        out, complete = {}, True
+        out, broken = {}, set()
         for key in value:
             if key not in self.fields:
                 close = difflib.get_close_matches(str(key), list(self.fields), n=3, cutoff=0.5)
@@ -211,16 +226,18 @@ class Record(Field):
                     where = path + (name,) if name in value else path
                     ctx.error(where, f"缺少必填项“{name}”（{field.help or field.describe()}）",
                               f"请添加一行“{name}: …”。")
-                    complete = False
+                    broken.add(name)
                 out[name] = field.default() if callable(field.default) else field.default
                 continue
             out[name] = field.validate(value[name], path + (name,), ctx)
-            complete = complete and out[name] is not None
-        # A record with a broken field is dropped (its problem is reported);
-        # the rest of the file is still checked, so one run lists everything.
-        if not complete:
-            return None
+            if out[name] is None:
+                broken.add(name)
         out["_path"] = path
+        if broken:
+            # Left out of the value (its problems are reported), kept for the checks.
+            if self.model is not None:
+                ctx.incomplete.append(Incomplete(path, self.model(**out), frozenset(broken)))
+            return None
         return self.model(**out) if self.model else out
 
 

@@ -176,10 +176,23 @@ class YearData:
     versions: list = dataclasses.field(default_factory=list)
     errata: list = dataclasses.field(default_factory=list)
     _path: tuple = ()
+    # The records of the lists above that have a broken field, with None
+    # there: left out of the lists (the site shows none of them) but read by
+    # the checks through ``every``.  And the year's own fields that are
+    # broken (None above) when the rest of the file is usable.
+    incomplete: list = dataclasses.field(default_factory=list)
+    broken: frozenset = frozenset()
+
+    def every(self, name: str) -> list:
+        """Every record of the list ``name`` in the file's order, those with a
+        broken field included: what the checks read, so that one run reports
+        the other fields of a record too (None marks what cannot be checked)."""
+        records = getattr(self, name) + [e for e in self.incomplete if e._path[0] == name]
+        return sorted(records, key=lambda entry: entry._path[1])
 
     @property
     def current_version(self):
-        return max((v.version for v in self.versions), default=None)
+        return max((v.version for v in self.every("versions") if v.version is not None), default=None)
 
 
 def quote(**kw):
@@ -262,19 +275,42 @@ YEAR = schema.Record({
 
 
 def validate(raw, located):
-    """Validate a parsed year file.  Returns ``(YearData | None, problems)``."""
+    """Validate a parsed year file.  Returns ``(YearData | None, problems)``.
+
+    A broken field of the year itself (``published_on``, ``title``, a list
+    that is not a list) does not hide the year from the checks: only without
+    a ``year`` or a ``status`` is there nothing to check its pages against.
+    """
     ctx = schema.Context(located)
     if not isinstance(raw, dict):
         ctx.error((), "年度数据文件的最外层应是“键: 值”", "请参考其他年份的文件。")
         return None, ctx.problems
     data = YEAR.validate(raw, (), ctx)
-    if data is not None:
-        for name in ("figures", "shortcomings", "plans"):
-            _unique_ids(getattr(data, name), located, ctx)
+    if data is None:
+        data = _usable(next((r for r in ctx.incomplete if r.path == ()), None))
+    if data is None:
+        return None, ctx.problems
+    data.incomplete = [record.entry for record in ctx.incomplete if record.path]
+    for name in ("figures", "shortcomings", "plans"):
+        _unique_ids(data.every(name), located, ctx)
     return data, ctx.problems
 
 
+def _usable(record):
+    """The year of an incomplete year file, when its ``year`` and ``status``
+    are there: its broken lists empty, its broken fields named."""
+    if record is None or record.entry.year is None or record.entry.status is None:
+        return None
+    data = record.entry
+    for name in LISTS:
+        if getattr(data, name) is None:
+            setattr(data, name, [])
+    data.broken = record.broken
+    return data
+
+
 def _unique_ids(entries, located, ctx):
+    entries = [entry for entry in entries if entry.id is not None]
     for entry, first in schema.first_by(entries, "id")[1]:
         line = located.at(first._path + ("id",))[0]
         ctx.error(entry._path + ("id",), f"编号“{entry.id}”重复（第一次在第 {line} 行）",

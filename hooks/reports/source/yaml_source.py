@@ -19,7 +19,7 @@ import re
 
 import yaml
 
-from reports.source import conflicts
+from reports.source import conflicts, yaml_errors
 from reports.source.problems import ENCODING, YAML_DUPLICATE_KEY, YAML_EMPTY, YAML_SYNTAX, Problem
 
 INT = re.compile(r"^[-+]?[0-9]+$")
@@ -96,27 +96,24 @@ def load(text_or_bytes, file: str):
             file, 1, 1, "文件是空的", "请填写内容，或者删除这个文件。", rule=YAML_EMPTY)]
     try:
         node = compose(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, located, [Problem(
-            file, line, col, f"YAML 语法错误：{_describe(exc)}",
-            "请检查这一行及上一行的缩进、冒号和引号；冒号后面要有一个空格，"
-            "含有冒号或 # 的文字请用引号括起来。", rule=YAML_SYNTAX)]
     except RecursionError:
         return None, located, [Problem(file, 1, 1, "嵌套层次太深，无法读取",
                                        "数据文件只需要几层缩进：请检查是否多写了括号或缩进。",
                                        rule=YAML_SYNTAX)]
-    except yaml.YAMLError as exc:  # e.g. several documents
-        return None, located, [Problem(file, 1, 1, f"YAML 错误：{exc}",
-                                       "一个文件只能有一个 YAML 文档。", rule=YAML_SYNTAX)]
+    except yaml.YAMLError as exc:
+        line, col, message, hint = yaml_errors.explain(exc, text)
+        return None, located, [Problem(file, line, col, message, hint, rule=YAML_SYNTAX)]
+    swallowed = yaml_errors.swallowed_quote(node, text)
+    if swallowed is not None:
+        return None, located, [Problem(file, *swallowed, rule=YAML_SYNTAX)]
     value = _convert(node, (), located, problems, set())
     return (None if problems else value), located, problems
 
 
 # libyaml (C) composes twenty times faster than the pure-Python parser, which
 # keeps ``make check`` quick as years pile up; its error texts differ, so a
-# file that fails is parsed again in Python for the messages mapped below.
+# file that fails is parsed again in Python, whose messages ``yaml_errors``
+# explains.
 FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 
@@ -162,29 +159,6 @@ def positions(text: str, file: str) -> Located:
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((path + (index,), child) for index, child in enumerate(node.value))
     return located
-
-
-_MESSAGES = {
-    "could not find expected ':'": "缺少冒号“:”",
-    "mapping values are not allowed here": "这里不能出现“键: 值”（常见原因：缩进不对，或文字中的冒号没有加引号）",
-    "found character '\\t' that cannot start any token": "出现了制表符（Tab）",
-    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合）",
-    "found undefined alias": "引用了未定义的别名",
-    "expected <block end>, but found '-'": "列表项“-”的缩进与上下文不一致",
-    "did not find expected key": "缩进不一致，找不到预期的键",
-    "did not find expected '-' indicator": "列表项缩进不一致",
-    "'<stream end>'": "文件意外结束（可能缺少值，或括号、引号没有闭合）",
-    "found unknown escape character": "双引号中的反斜杠“\\”用法不对（可改用单引号）",
-    "while scanning a quoted scalar": "引号没有闭合",
-}
-
-
-def _describe(exc) -> str:
-    problem = exc.problem or ""
-    for english, chinese in _MESSAGES.items():
-        if english in problem:
-            return chinese
-    return f"无法解析（{problem}）"
 
 
 # Tags the resolver gives plain YAML; anything else was written by hand

@@ -17,18 +17,18 @@ DESCRIPTION = "引用的学习文件、宣传节点编号在目录中存在"
 def check_year(year, catalog):
     data, located = year.meta, year.located
     references = [(entry, "document", catalog.documents, "学习文件", catalog.documents_file, "新文件")
-                  for entry in data.studies]
+                  for entry in data.every("studies")]
     references += [(entry, "campaign", catalog.campaigns, "宣传节点", catalog.campaigns_file, "新节点")
-                   for entry in data.campaigns]
+                   for entry in data.every("campaigns")]
     for entry, field, known, what, file, new in references:
         value = getattr(entry, field)
-        if value not in known:
+        if value is not None and value not in known and not catalog.is_incomplete(value):
             yield located.problem(
                 entry._path + (field,), f"{what}目录中没有编号“{value}”",
                 f"最接近的编号有：{nearest(value, known)}；{new}请先添加到 {file}。", rule=ID)
-    for action in data.actions:
-        for index, document_id in enumerate(action.documents):
-            if document_id not in catalog.documents:
+    for action in data.every("actions"):
+        for index, document_id in enumerate(action.documents or ()):
+            if document_id not in catalog.documents and not catalog.is_incomplete(document_id):
                 yield located.problem(
                     action._path + ("documents", index), f"学习文件目录中没有编号“{document_id}”",
                     f"最接近的编号有：{nearest(document_id, catalog.documents)}。", rule=ID)

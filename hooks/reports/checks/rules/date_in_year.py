@@ -14,8 +14,8 @@ DESCRIPTION = "主要负责人履职事项的日期在报告年度内（不在�
 
 
 def check_year(year, catalog):
-    for action in year.meta.actions:
-        if action.date.year != year.year:
+    for action in year.meta.every("actions"):
+        if action.date is not None and action.date.year != year.year:
             yield year.located.problem(
                 action._path + ("date",), f"日期 {action.date} 不在 {year.year} 年内",
                 "请核对年份。", level=WARNING, rule=ID)

@@ -22,9 +22,9 @@ CN_NUMBER = re.compile(rf"[{report_text.NUMERALS}两]+")
 
 
 def check_year(year, catalog):
-    for figure in year.meta.figures:
+    for figure in year.meta.every("figures"):
         cited = citations.quoted(year, figure)
-        if cited is not None and figure.value not in numbers_in(figure.quote):
+        if cited is not None and figure.value is not None and figure.value not in numbers_in(figure.quote):
             page, block = cited
             yield year.located.problem(
                 figure._path + ("value",),

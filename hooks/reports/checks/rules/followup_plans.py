@@ -42,28 +42,18 @@ def check(archive, project) -> list:
 def check_year(year, previous) -> list:
     problems = []
     located = year.located
-    plans = {plan.id: plan for plan in previous.meta.plans} if previous is not None else {}
+    # Records with a broken field count too: a plan whose text is malformed
+    # still has its id, and a follow-up whose status is malformed still names
+    # its plan -- the schema reports what is broken, nothing more is missing.
+    plans = {plan.id: plan for plan in previous.meta.every("plans") if plan.id is not None} \
+        if previous is not None else {}
     done_labels = "、".join(f"{k}（{v}）" for k, v in FOLLOWUP_STATUSES.items() if k != "pending")
 
     seen = {}
-    for followup in year.meta.followups:
+    for followup in year.meta.every("followups"):
         path = followup._path
-        if followup.plan in seen:
-            first = located.at(seen[followup.plan]._path + ("plan",))[0]
-            problems.append(located.problem(
-                path + ("plan",), f"安排“{followup.plan}”的落实情况重复（第一次在第 {first} 行）",
-                "每条安排只写一条落实情况：请删除或合并其中一条。", rule=ID))
-        else:
-            seen[followup.plan] = followup
-        if previous is None:
-            problems.append(located.problem(
-                path + ("plan",), f"{year.year} 年之前没有年度报告，没有可以填写落实情况的安排",
-                "请删除这一条 followups。", rule=ID))
-        elif followup.plan not in plans:
-            problems.append(located.problem(
-                path + ("plan",), f"{previous.year} 年的安排（plans）中没有编号“{followup.plan}”",
-                f"最接近的编号有：{nearest(followup.plan, plans)}。"
-                f"plan 应写 {previous.data_file} 中 plans 的编号。", rule=ID))
+        if followup.plan is not None:
+            problems += _plan_problems(year, previous, plans, seen, followup)
         if followup.status == "pending" and not year.is_draft:
             problems.append(located.problem(
                 path + ("status",), "已发布的年度不能有‘待填写’的落实情况",
@@ -71,14 +61,37 @@ def check_year(year, previous) -> list:
 
     if previous is not None:
         level = WARNING if year.is_draft else ERROR
-        for plan in previous.meta.plans:
+        for plan in plans.values():
             if plan.id in seen:
                 continue
             line = previous.located.at(plan._path + ("id",))[0]
             problems.append(located.problem(
-                ("followups",), f"{previous.year} 年的安排“{plan.id}”（{one_line(plan.text)}）没有填写落实情况",
+                ("followups",), f"{previous.year} 年的安排“{plan.id}”（{one_line(plan.text or '')}）没有填写落实情况",
                 f"请在 followups 中添加一条：plan: {plan.id}，status: {done_labels} 之一"
                 f"（安排见 {previous.data_file}:{line}）。", level=level, rule=ID))
+    return problems
+
+
+def _plan_problems(year, previous, plans, seen, followup) -> list:
+    """What is wrong with the plan a follow-up names; ``seen`` collects the plans named."""
+    located, path = year.located, followup._path
+    problems = []
+    if followup.plan in seen:
+        first = located.at(seen[followup.plan]._path + ("plan",))[0]
+        problems.append(located.problem(
+            path + ("plan",), f"安排“{followup.plan}”的落实情况重复（第一次在第 {first} 行）",
+            "每条安排只写一条落实情况：请删除或合并其中一条。", rule=ID))
+    else:
+        seen[followup.plan] = followup
+    if previous is None:
+        problems.append(located.problem(
+            path + ("plan",), f"{year.year} 年之前没有年度报告，没有可以填写落实情况的安排",
+            "请删除这一条 followups。", rule=ID))
+    elif followup.plan not in plans:
+        problems.append(located.problem(
+            path + ("plan",), f"{previous.year} 年的安排（plans）中没有编号“{followup.plan}”",
+            f"最接近的编号有：{nearest(followup.plan, plans)}。"
+            f"plan 应写 {previous.data_file} 中 plans 的编号。", rule=ID))
     return problems
 
 

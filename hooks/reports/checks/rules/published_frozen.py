@@ -74,8 +74,8 @@ def compare_year(old, year) -> list:
             ("status",), f"{number} 年的报告已发布，不能改回草稿",
             "已发布的报告只能通过新增版本记录来修改；如确需撤回，请联系管理员。", rule=ID))
         return problems
-    old_versions, versions = _entries(old.meta.versions), _entries(year.meta.versions)
-    old_errata, errata = _entries(old.meta.errata), _entries(year.meta.errata)
+    old_versions, versions = _entries(old.meta.every("versions")), _entries(year.meta.every("versions"))
+    old_errata, errata = _entries(old.meta.every("errata")), _entries(year.meta.every("errata"))
     changed = (_appended_only(located, "versions", old_versions, versions,
                               lambda e: f"第 {e['version']} 版的版本记录被删除或改动",
                               lambda e: f"版本记录只能在末尾追加，原有的记录要保持原样（原为：version: {e['version']}，"
@@ -86,7 +86,7 @@ def compare_year(old, year) -> list:
     if changed:
         return problems + [changed]
     changes = _record_changes(old, year)
-    added_errata = year.meta.errata[len(old_errata):]
+    added_errata = year.meta.every("errata")[len(old_errata):]
     if added_errata:
         changes += [(year.data_file, located.at(("errata", len(old_errata) + i))[0],
                      f"新增了勘误（{e.at}）") for i, e in enumerate(added_errata)]
@@ -104,9 +104,11 @@ def compare_year(old, year) -> list:
 
 def _appended_only(located, name, before, after, message, hint):
     """A problem at the first entry of ``before`` that ``after`` does not keep
-    in place (records are append-only), else None."""
+    in place (records are append-only), else None.  A field of ``after`` that
+    is None is broken (every field of these records is required): the schema
+    says so, and the rest of the record is what is compared."""
     for index, entry in enumerate(before):
-        if index >= len(after) or after[index] != entry:
+        if index >= len(after) or any(after[index][key] not in (None, value) for key, value in entry.items()):
             path = (name, index) if index < len(after) else (name,)
             return located.problem(path, message(entry), hint(entry), rule=ID)
     return None
@@ -117,7 +119,7 @@ def _record_changes(old, year) -> list:
     out = []
     for name in META_FIELDS:
         before, after = getattr(old.meta, name), getattr(year.meta, name)
-        if before != after:
+        if before != after and name not in old.meta.broken | year.meta.broken:
             line = year.located.at((name,))[0]
             out.append((year.data_file, line, f"{name}（原为“{before or '空'}”）被修改"))
     for slug in sorted(set(old.pages) | set(year.pages)):

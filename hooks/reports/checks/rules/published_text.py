@@ -35,12 +35,12 @@ def check(archive, project) -> list:
                     ("status",), f"{year.year} 年已发布并锁定，不能改回草稿",
                     "已发布的报告只能通过新增版本记录来修改；如确需撤回，请联系管理员。", rule=ID))
             continue
-        if not data.versions:
+        if not data.every("versions"):
             problems.append(year.located.problem(
                 (), f"{year.year} 年已发布，但没有版本记录（versions）",
                 "请添加 versions，第 1 版写首次发布的日期和说明；然后运行 make lock。", rule=ID))
             continue
-        if with_history or entry is None or data.current_version > entry[0]:
+        if with_history or entry is None or data.current_version is None or data.current_version > entry[0]:
             continue  # history is the reference, or not locked at this version yet: lock-outdated
         for file, line, what in differences(year, entry[1]):
             problems.append(Problem(

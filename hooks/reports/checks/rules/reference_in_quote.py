@@ -17,9 +17,9 @@ DESCRIPTION = "学习、宣传活动的引文中出现所引目录条目的名�
 
 def check_year(year, catalog):
     references = [(study, catalog.documents.get(study.document), document_wording)
-                  for study in year.meta.studies]
+                  for study in year.meta.every("studies")]
     references += [(event, catalog.campaigns.get(event.campaign), campaign_wording)
-                   for event in year.meta.campaigns]
+                   for event in year.meta.every("campaigns")]
     for entry, target, wording in references:
         if target is not None and citations.quoted(year, entry) is not None \
                 and not any(name in entry.quote for name in target.names):
