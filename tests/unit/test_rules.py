@@ -376,6 +376,15 @@ def test_lock_file_problems_name_their_rule():
     assert [(p.file, p.line, p.column, p.rule) for p in problems] == [(fingerprint.LOCK_FILE, 2, 3, "lock-file")]
 
 
+def test_the_lock_of_an_archive_with_no_published_year_reads_back_without_problems():
+    unpublished = year(2091, status="draft")
+    text = lock_command.render(archive(unpublished))
+    assert text == lock_command.HEADER + "\n"  # the header comments and nothing else
+    lock, problems = fingerprint.parse(text)
+    assert (lock.entries, problems) == ({}, [])
+    assert checks.run(archive(unpublished), Project(lock=lock)) == []
+
+
 CORPUS = ROOT / "tests" / "fixtures" / "broken-data"
 
 
