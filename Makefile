@@ -13,7 +13,10 @@ PORT ?= 8000
 # text typed ($(value …) into a simple variable, which is never expanded
 # again).  They reach the recipes as environment variables, quoted there
 # ("$$YEAR"), and the commands themselves check them.
-USER_VALUES := YEAR YEARS FILE HOST PORT PYTHON VENV
+USER_VALUES := YEAR YEARS FILE DIR NAME FULL_NAME HOST PORT PYTHON VENV
+# make new-archive's values count only when typed after make: an environment
+# may have a NAME of its own (WSL sets it to the computer's name).
+$(foreach name,DIR NAME FULL_NAME,$(if $(filter environment,$(origin $(name))),$(eval override $(name) :=)))
 $(foreach name,$(USER_VALUES),$(eval override $(name) := $$(value $(name))))
 export $(USER_VALUES)
 # One stamp per requirements file, named by its checksum: editing a file
@@ -27,7 +30,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # In recipes the environment's VENV, quoted: the folder may be typed too.
 REPORTS := PYTHONPATH=hooks "$$VENV/bin/python" -m reports
 
-.PHONY: serve build check new-year import inbox lock install install-test test browser bench clean python
+.PHONY: serve build check new-year import inbox lock new-archive install install-test test browser bench clean python
 # The Python check must run before make looks at the stamps (it may empty .venv).
 .NOTPARALLEL:
 
@@ -53,6 +56,10 @@ inbox: python $(RUNTIME_STAMP)
 
 lock: python $(RUNTIME_STAMP)
 	$(REPORTS) lock
+
+# A new, empty archive for another office in DIR (README: 为另一个单位建立报告库).
+new-archive: python $(RUNTIME_STAMP)
+	$(REPORTS) new-archive "$$DIR" "$$NAME" "$$FULL_NAME"
 
 # Only the installs (CI jobs that run a command of their own afterwards).
 install: python $(RUNTIME_STAMP)

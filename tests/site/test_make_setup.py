@@ -250,7 +250,7 @@ def test_the_python_check_comes_before_any_install(setup):
     prerequisites in order, and the Makefile is .NOTPARALLEL)."""
     makefile = (ROOT / "Makefile").read_text("utf-8")
     assert "\n.NOTPARALLEL:" in makefile
-    for target in ("serve", "build", "check", "new-year", "import", "lock", "install",
+    for target in ("serve", "build", "check", "new-year", "import", "lock", "new-archive", "install",
                    "install-test", "test", "bench"):
         line = next(line for line in makefile.splitlines() if line.startswith(f"{target}:"))
         prerequisites = line.split(":", 1)[1].split()

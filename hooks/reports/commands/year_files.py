@@ -198,7 +198,8 @@ def internal_error(rel: str) -> str:
 # --- Writing -----------------------------------------------------------------------------
 
 def write(root: pathlib.Path, files: dict) -> None:
-    """Create ``files`` under ``root``; never overwrite, and leave nothing behind on failure."""
+    """Create ``files`` (path -> text, or bytes written as they are) under
+    ``root``; never overwrite, and leave nothing behind on failure."""
     created_files, created_dirs = [], []
     try:
         for rel, text in files.items():
@@ -206,7 +207,8 @@ def write(root: pathlib.Path, files: dict) -> None:
             missing = [p for p in reversed(path.parents) if not p.exists()]
             path.parent.mkdir(parents=True, exist_ok=True)
             created_dirs += missing
-            with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            with (open(path, "xb") if isinstance(text, bytes)
+                  else open(path, "x", encoding="utf-8", newline="\n")) as handle:
                 created_files.append(path)
                 handle.write(text)
     except BaseException:
