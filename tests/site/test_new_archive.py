@@ -195,3 +195,9 @@ def test_every_mistake_is_listed_at_once(capsys, tmp_path):
         "[错误] FULL_NAME（单位全称）“<全称>”中不能有符号 < >",
     ]
     assert not os.listdir(tmp_path)
+
+
+@pytest.mark.parametrize("args", [[], ["目录"], ["目录", NAME]])
+def test_missing_arguments_print_the_usage(capsys, args):
+    assert new_archive.main(args) == 1
+    assert capsys.readouterr().out == f"请指定新报告库的目录、单位简称和单位全称。\n{new_archive.USAGE}\n"
