@@ -13,7 +13,10 @@ PORT ?= 8000
 # text typed ($(value …) into a simple variable, which is never expanded
 # again).  They reach the recipes as environment variables, quoted there
 # ("$$YEAR"), and the commands themselves check them.
-USER_VALUES := YEAR YEARS FILE HOST PORT PYTHON VENV
+USER_VALUES := YEAR YEARS FILE DIR NAME FULL_NAME HOST PORT PYTHON VENV
+# make new-archive's values count only when typed after make: an environment
+# may have a NAME of its own (WSL sets it to the computer's name).
+$(foreach name,DIR NAME FULL_NAME,$(if $(filter environment,$(origin $(name))),$(eval override $(name) :=)))
 $(foreach name,$(USER_VALUES),$(eval override $(name) := $$(value $(name))))
 export $(USER_VALUES)
 # One stamp per requirements file, named by its checksum: editing a file
@@ -27,7 +30,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # In recipes the environment's VENV, quoted: the folder may be typed too.
 REPORTS := PYTHONPATH=hooks "$$VENV/bin/python" -m reports
 
-.PHONY: serve build check new-year import inbox lock install install-test test browser bench clean python
+.PHONY: serve build check new-year import inbox lock new-archive install install-test test browser bench clean python
 # The Python check must run before make looks at the stamps (it may empty .venv).
 .NOTPARALLEL:
 
@@ -54,12 +57,17 @@ inbox: python $(RUNTIME_STAMP)
 lock: python $(RUNTIME_STAMP)
 	$(REPORTS) lock
 
+# A new, empty archive for another office in DIR (README: 为另一个单位建立报告库).
+new-archive: python $(RUNTIME_STAMP)
+	$(REPORTS) new-archive "$$DIR" "$$NAME" "$$FULL_NAME"
+
 # Only the installs (CI jobs that run a command of their own afterwards).
 install: python $(RUNTIME_STAMP)
 install-test: python $(TEST_STAMP)
 
 # The data check runs first so that an editor's mistake is the first thing
 # CI prints, as plain file:line messages, before any test output.
+ifneq ($(wildcard tests),)
 test: python $(TEST_STAMP) browser
 	$(REPORTS) check
 	"$$VENV/bin/python" -m pytest
@@ -69,6 +77,17 @@ test: python $(TEST_STAMP) browser
 # the first search result (tests/bench.py).
 bench: python $(TEST_STAMP) browser
 	"$$VENV/bin/python" tests/bench.py $${YEARS:+--years "$$YEARS"}
+else
+# An archive made by make new-archive has no tests/ (they check the code
+# against this archive's own report, and the code is developed here): there
+# make test, what CI runs, is the data check and the strict build.
+test: python $(RUNTIME_STAMP)
+	$(REPORTS) check
+	"$$VENV/bin/mkdocs" build --strict
+
+bench:
+	@echo "make bench 需要 tests/bench.py，它只在报告库代码的原仓库中。"; exit 1
+endif
 
 $(RUNTIME_STAMP): requirements.txt
 	"$$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt

@@ -1,17 +1,18 @@
 """``python -m reports <command> [arguments]``: what the Makefile runs.
 
 ``make check`` → ``check``, ``make lock`` → ``lock``, ``make new-year`` →
-``new-year``, ``make import`` → ``import``, ``make inbox`` → ``inbox``.
+``new-year``, ``make import`` → ``import``, ``make inbox`` → ``inbox``,
+``make new-archive`` → ``new-archive``.
 """
 
 from __future__ import annotations
 
 import sys
 
-from reports.commands import check, importer, inbox, lock, new_year
+from reports.commands import check, importer, inbox, lock, new_archive, new_year
 
 COMMANDS = {"check": check.main, "lock": lock.main, "new-year": new_year.main, "import": importer.main,
-            "inbox": inbox.main}
+            "inbox": inbox.main, "new-archive": new_archive.main}
 
 
 def main(argv=None) -> int:

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from support.project import command_line, copy_project, run_command
+from support.project import broken_copy, command_line, copy_project, run_command
 from support.repository import ROOT
 
 from reports import checks
@@ -45,6 +45,18 @@ def test_github_format_prints_the_annotations_alone(broken):
     assert lines[:-1] and all(line.startswith("::error file=") for line in lines[:-1])
     assert ("::error file=data/years/2023.yml,line=7,col=12::figures[0].value: "
             "数值 72 与引文“2023年开展随机执法检查27项”中的数字不一致") in result.stdout
+
+
+def test_a_data_title_that_is_not_the_page_heading_is_reported_at_the_heading(tmp_path):
+    project = broken_copy(tmp_path, "data/years/2023.yml", "title: 2023年度法治政府建设情况报告",
+                          "title: 2023年法治政府建设情况报告")
+    result = run_command("check", project, "--format", "json")
+    assert result.returncode == 1
+    found = [p for p in json.loads(result.stdout) if p["rule"] == "one-title"]
+    assert [(p["file"], p["line"], p["column"], p["message"]) for p in found] == [
+        ("docs/2023/index.md", 1, 3,
+         "2023 年首页的标题“2023年度法治政府建设情况报告”与数据文件中的 title“2023年法治政府建设情况报告”不一致")]
+    assert "data/years/2023.yml 第 3 行的 title" in found[0]["hint"]
 
 
 def test_a_clean_project_gives_an_empty_json_list(tmp_path):

@@ -65,6 +65,7 @@ def setup(tmp_path):
     project.mkdir()
     for name in ("Makefile", "requirements.txt", "requirements-test.txt"):
         shutil.copy2(ROOT / name, project / name)
+    (project / "tests").mkdir()  # the code's own repository (make new-archive's copies have none)
     tools = tmp_path / "tools"
     tools.mkdir()
     for tool in TOOLS:
@@ -198,6 +199,19 @@ def test_test_target_runs_the_check_then_pytest_from_the_venv(setup):
     assert calls[-2:] == ["python 3.12.4 -m reports check index=unset", "python 3.12.4 -m pytest index=unset"]
 
 
+def test_without_tests_make_test_is_the_check_and_the_strict_build_with_the_site_only(setup):
+    """An archive made by make new-archive has no tests/: its CI still runs make test."""
+    (setup.project / "tests").rmdir()
+    setup.python("python3", "3.12.4")
+    result, calls = setup.make("test")
+    assert result.returncode == 0, result.stderr
+    assert [call.split(" index=")[0].split("pip-version-check ")[-1] for call in pip_calls(calls)] == [
+        "-r requirements.txt"]
+    assert calls[-2:] == ["python 3.12.4 -m reports check index=unset", "mkdocs build --strict"]
+    result, _ = setup.make("bench")
+    assert result.returncode != 0 and "make bench 需要 tests/bench.py" in result.stdout
+
+
 def test_pip_index_reaches_pip_from_the_command_line_or_the_environment(setup):
     setup.python("python3", "3.12.4")
     url = "http://pypi.intranet.example/simple/"
@@ -236,8 +250,8 @@ def test_the_python_check_comes_before_any_install(setup):
     prerequisites in order, and the Makefile is .NOTPARALLEL)."""
     makefile = (ROOT / "Makefile").read_text("utf-8")
     assert "\n.NOTPARALLEL:" in makefile
-    for target in ("serve", "build", "check", "new-year", "import", "lock", "install", "install-test",
-                   "test", "bench"):
+    for target in ("serve", "build", "check", "new-year", "import", "lock", "new-archive", "install",
+                   "install-test", "test", "bench"):
         line = next(line for line in makefile.splitlines() if line.startswith(f"{target}:"))
         prerequisites = line.split(":", 1)[1].split()
         assert prerequisites[0] == "python", target

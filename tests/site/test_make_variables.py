@@ -27,6 +27,10 @@ HOSTILE = [
     # make's own function syntax: make would run it itself, before any recipe.
     ("new-year", {"YEAR": "$(shell touch pwned)2024"}, "年份“$(shell touch pwned)2024”不对"),
     ("import", {"FILE": "$(shell touch pwned).docx", "YEAR": "2022"}, "找不到要导入的文件“$(shell touch pwned).docx”"),
+    ("new-archive", {"DIR": "../新库", "NAME": '区"; touch pwned; "', "FULL_NAME": "某区某局"},
+     'NAME（单位简称）“区"; touch pwned; "”中不能有符号 "'),
+    ("new-archive", {"DIR": "$(shell touch pwned)", "NAME": "区某局", "FULL_NAME": "`touch pwned`"},
+     "FULL_NAME（单位全称）“`touch pwned`”中不能有符号 `"),
 ]
 
 
@@ -54,5 +58,5 @@ def test_hostile_values_are_refused_and_run_nothing(project, target, values, mes
 def test_no_make_variable_is_pasted_into_a_recipe_unquoted():
     """Every user-settable variable is used as a quoted shell variable, never as $(NAME)."""
     recipes = [line for line in (ROOT / "Makefile").read_text("utf-8").splitlines() if line.startswith("\t")]
-    for name in ("YEAR", "YEARS", "FILE", "HOST", "PORT", "PYTHON", "VENV", "BIN"):
+    for name in ("YEAR", "YEARS", "FILE", "DIR", "NAME", "FULL_NAME", "HOST", "PORT", "PYTHON", "VENV", "BIN"):
         assert not [line for line in recipes if f"$({name})" in line], name

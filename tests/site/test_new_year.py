@@ -217,6 +217,11 @@ def test_first_year_has_no_followups(tmp_path):
     text = (project / "data/years/2020.yml").read_text("utf-8")
     assert "\nfollowups: []\n" in text
     assert "# 四、2021年度推进法治政府建设的主要安排" in (project / "docs/2020/plans.md").read_text("utf-8")
+    # With no year to copy from, the year home still gets every section a
+    # year home has (version records, downloads): the same markers as 2023's.
+    def markers(path):
+        return [line for line in path.read_text("utf-8").split("\n") if line.startswith("<!-- year:")]
+    assert markers(project / "docs/2020/index.md") == markers(ROOT / "docs/2023/index.md")
     assert run_check(project).returncode == 0
 
 

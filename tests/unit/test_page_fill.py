@@ -44,3 +44,14 @@ def test_another_page_is_mkdocs_markdown_and_problems_count_from_its_first_line(
         ("docs/about.md", 8, "未知的标记“site:nothing”"),
         ("docs/about.md", 7, "标记“year:meta”只能用在某一年度的页面中（如 docs/2023/）"),
     ]
+
+
+@pytest.mark.parametrize("src_uri,marker", [("index.md", "site:home"), ("archive.md", "site:archive")])
+def test_an_archive_with_no_year_says_so_instead_of_an_empty_list(archive, src_uri, marker):
+    empty = archive_module.Archive([], archive.catalog)
+    text, problems = page_fragments.fill(ctx(empty, src_uri), f"<!-- {marker} -->\n", f"docs/{src_uri}", lambda: 1)
+    assert problems == []
+    assert '<p class="archive-empty">尚未收录任何年度报告。</p>' in text
+    assert "<table" not in text and "<ul>\n</ul>" not in text
+    filled, _ = page_fragments.fill(ctx(archive, src_uri), f"<!-- {marker} -->\n", f"docs/{src_uri}", lambda: 1)
+    assert "尚未收录" not in filled and "2091年度" in filled

@@ -19,7 +19,7 @@ from reports import checks
 from reports.checks.project import Project
 from reports.checks.rules import (
     anchor_exists, catalog_reference, date_in_year, figure_value, followup_plans, lock_outdated,
-    marker_name, page_encoding, published_text, quote_in_paragraph, reference_in_quote,
+    marker_name, one_title, page_encoding, published_text, quote_in_paragraph, reference_in_quote,
     required_parts, title_catalogued, versions)
 from reports.commands import lock as lock_command
 from reports.model import archive as archive_module
@@ -243,6 +243,29 @@ def test_title_catalogued_points_at_the_opening_bracket():
     assert "相近的名称：" in problems[0].hint
 
 
+def test_one_title_reports_a_heading_that_is_not_the_data_title_at_the_heading():
+    front = "---\ntitle: 首页\n---\n\n"  # the heading is on line 5 of the file, its text at column 3
+    pages = dict(ALL_PARTS, index=front + "# {year}年度法治政府建设情况报告\n\n导语。\n")
+    draft, published = year(2092, status="draft", pages=pages), year(2091, VERSION_1, pages=pages)
+    problems = check(one_title, archive(draft, published), ("docs/2091/index.md", 5, 3), ("docs/2092/index.md", 5, 3))
+    assert problems[1].message == "2092 年首页的标题“2092年度法治政府建设情况报告”与数据文件中的 title“2092年度报告”不一致"
+    assert problems[1].hint == ("报告只能有一个标题：首页显示这一行，历年报告列表、导航和数据下载显示 "
+                                "data/years/2092.yml 第 2 行的 title。请以发布稿为准，把两处改成相同的文字。")
+    assert problems[0].hint.endswith("把两处改成相同的文字。" + one_title.PUBLISHED_HINT)
+
+
+def test_one_title_asks_for_the_heading_of_a_year_home_without_one():
+    pages = dict(ALL_PARTS, index="导语。\n\n<!-- year:figures -->\n")
+    problems = check(one_title, archive(year(status="draft", pages=pages)), ("docs/2091/index.md", 1, 1))
+    assert problems[0].message == "2091 年的年度首页没有标题（以“# ”开头的一级标题）"
+    assert problems[0].hint == "请在第一行写“# 2091年度报告”，与 data/years/2091.yml 第 2 行的 title 相同。"
+
+
+def test_one_title_is_silent_when_the_heading_and_the_data_agree_or_the_home_is_missing():
+    without_home = {slug: text for slug, text in ALL_PARTS.items() if slug != "index"}
+    check(one_title, archive(year(2091), year(2092, pages=without_home)))
+
+
 def test_required_parts_are_warnings_at_the_missing_page():
     pages = {slug: text for slug, text in ALL_PARTS.items() if slug not in ("leadership", "plans")}
     problems = check(required_parts, archive(year(pages=pages)),
@@ -423,6 +446,15 @@ def test_schema_problems_name_their_rule():
 def test_lock_file_problems_name_their_rule():
     _, problems = fingerprint.parse('"2091":\n  version: x\n')
     assert [(p.file, p.line, p.column, p.rule) for p in problems] == [(fingerprint.LOCK_FILE, 2, 3, "lock-file")]
+
+
+def test_the_lock_of_an_archive_with_no_published_year_reads_back_without_problems():
+    unpublished = year(2091, status="draft")
+    text = lock_command.render(archive(unpublished))
+    assert text == lock_command.HEADER + "\n"  # the header comments and nothing else
+    lock, problems = fingerprint.parse(text)
+    assert (lock.entries, problems) == ({}, [])
+    assert checks.run(archive(unpublished), Project(lock=lock)) == []
 
 
 CORPUS = ROOT / "tests" / "fixtures" / "broken-data"

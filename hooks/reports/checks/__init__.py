@@ -19,7 +19,7 @@ import pathlib
 from reports.checks import project as project_module
 from reports.checks.rules import (
     anchor_exists, catalog_reference, date_in_year, figure_value, followup_plans, inbox_pending,
-    links_outside, lock_outdated, marker_name, marker_placement, page_encoding, page_markup,
+    links_outside, lock_outdated, marker_name, marker_placement, one_title, page_encoding, page_markup,
     published_frozen, published_text, quote_in_paragraph, reference_in_quote, required_parts,
     source_text, title_catalogued, versions)
 from reports.model import archive as archive_module
@@ -29,7 +29,7 @@ from reports.source.problems import ENCODING, LOADING
 # The rules that need nothing but one year and the catalogue, in order.
 YEAR_RULES = (
     anchor_exists, quote_in_paragraph, figure_value, catalog_reference, reference_in_quote,
-    title_catalogued, required_parts, versions, date_in_year,
+    title_catalogued, one_title, required_parts, versions, date_in_year,
 )
 # Every rule, in the order it runs.  page_encoding comes last: it stays
 # silent about a file that an earlier rule or the loading already reported.

@@ -1,5 +1,5 @@
 """The project's commands: ``make check``, ``make lock``, ``make new-year``,
-``make import`` and ``make inbox`` (``python -m reports <command>`` with
+``make import``, ``make inbox`` and ``make new-archive`` (``python -m reports <command>`` with
 ``hooks/`` on the path).
 
 Each command module has ``main(argv) -> exit code`` and prints Chinese

@@ -34,8 +34,10 @@ MIN_YEAR = max(1900, _YEAR_FIELD.minimum)
 MAX_YEAR = min(2099, _YEAR_FIELD.maximum)
 
 # The year home's markers, in this order; the template year's other year
-# markers (version records, downloads ...) follow them.
+# markers (version records, downloads ...) follow them, or these when there
+# is no template year (the first year of a new archive).
 INDEX_MARKERS = ("year:meta", "year:figures", "year:contents")
+HOME_MARKERS = ("year:versions", "year:downloads")
 # The one-page report, when the template year has none to copy.
 FULL_PAGE = ("---\ntitle: 全文\n# 全文由各部分页面拼成，不单独进入全文检索，以免重复。\n"
              "search:\n  exclude: true\n---\n\n<!-- report:full -->\n")
@@ -49,8 +51,10 @@ def target_refusals(root: pathlib.Path, year, command: str, example: str) -> lis
     if not isinstance(year, int) or isinstance(year, bool) or not MIN_YEAR <= year <= MAX_YEAR:
         return [refusal(f"年份“{year}”不对：请写 {MIN_YEAR}～{MAX_YEAR} 之间的四位数年份",
                         f"例如 {example}。")]
-    if not (root / "docs").is_dir() or not (root / "data" / "years").is_dir():
-        return [refusal(f"{root} 不是报告库的项目目录（没有 docs/ 和 data/years/）",
+    # Not data/years/: Git keeps no empty folder, so an archive with no year yet
+    # (make new-archive) has none until its first year is written.
+    if not (root / "docs").is_dir() or not (root / "data").is_dir():
+        return [refusal(f"{root} 不是报告库的项目目录（没有 docs/ 和 data/）",
                         f"请在项目目录中运行 {command} …。")]
     existing = existing_files(root, year)
     if existing:
@@ -87,8 +91,11 @@ def page_markers(page, area: str = "year:") -> list:
 
 
 def home_markers(template) -> list:
-    """The template year home's markers other than ``INDEX_MARKERS``."""
-    home = template.pages.get("index") if template is not None else None
+    """The template year home's markers other than ``INDEX_MARKERS``, or
+    ``HOME_MARKERS`` when there is no template year."""
+    if template is None:
+        return [(name, ()) for name in HOME_MARKERS]
+    home = template.pages.get("index")
     return [m for m in page_markers(home) if m[0] not in INDEX_MARKERS] if home is not None else []
 
 
@@ -191,7 +198,8 @@ def internal_error(rel: str) -> str:
 # --- Writing -----------------------------------------------------------------------------
 
 def write(root: pathlib.Path, files: dict) -> None:
-    """Create ``files`` under ``root``; never overwrite, and leave nothing behind on failure."""
+    """Create ``files`` (path -> text, or bytes written as they are) under
+    ``root``; never overwrite, and leave nothing behind on failure."""
     created_files, created_dirs = [], []
     try:
         for rel, text in files.items():
@@ -199,7 +207,8 @@ def write(root: pathlib.Path, files: dict) -> None:
             missing = [p for p in reversed(path.parents) if not p.exists()]
             path.parent.mkdir(parents=True, exist_ok=True)
             created_dirs += missing
-            with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            with (open(path, "xb") if isinstance(text, bytes)
+                  else open(path, "x", encoding="utf-8", newline="\n")) as handle:
                 created_files.append(path)
                 handle.write(text)
     except BaseException:

@@ -14,7 +14,7 @@ import pathlib
 
 from reports.model import schema
 from reports.source import yaml_source
-from reports.source.problems import PROJECT_FILES, UNIQUE_ID, Problem
+from reports.source.problems import PROJECT_FILES, SCHEMA, UNIQUE_ID, Problem
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_HINT = "编号只能用英文小写字母、数字和连字符，例如 civil-code。"
@@ -26,6 +26,14 @@ DOCUMENT_KINDS = {
     "party": "党内法规",
     "policy": "政策文件",
     "theory": "理论著作和讲话",
+}
+
+# Whose an entry is.  ``make new-archive`` gives another office the national
+# entries only: an entry without a scope is not known to be national.
+SCOPES = {
+    "national": "全国",
+    "local": "地方",
+    "office": "本单位",
 }
 
 
@@ -42,6 +50,8 @@ class Document:
     effective: datetime.date | None = None
     verified: bool = False
     note: str | None = None
+    scope: str | None = None
+    source: str | None = None
     _path: tuple = ()
 
     @property
@@ -71,6 +81,8 @@ class Campaign:
     basis: str | None = None
     verified: bool = False
     note: str | None = None
+    scope: str | None = None
+    source: str | None = None
     _path: tuple = ()
 
     @property
@@ -103,6 +115,8 @@ DOCUMENT = schema.Record({
     "revised": schema.Date(required=False, help="最近一次修订或修正日期"),
     "effective": schema.Date(required=False, help="现行文本施行日期"),
     "verified": Boolean(required=False, default=False, help="各项事实是否已核实"),
+    "source": schema.Text(required=False, multiline=True, help="核实所依据的公开来源"),
+    "scope": schema.Choice(SCOPES, required=False, help="适用范围"),
     "note": schema.Text(required=False, multiline=True, help="备注"),
 }, model=Document)
 
@@ -114,6 +128,8 @@ CAMPAIGN = schema.Record({
     "month": schema.Integer(required=False, minimum=1, maximum=12, help="所在月份"),
     "basis": schema.Text(required=False, help="依据"),
     "verified": Boolean(required=False, default=False, help="是否已核实"),
+    "source": schema.Text(required=False, multiline=True, help="核实所依据的公开来源"),
+    "scope": schema.Choice(SCOPES, required=False, help="适用范围"),
     "note": schema.Text(required=False, multiline=True, help="备注"),
 }, model=Campaign)
 
@@ -157,15 +173,34 @@ def _load_list(root, rel, record, what, problems, incomplete) -> dict:
         problems.append(Problem(rel, 1, 1, f"缺少{what}目录文件 {rel}", "请从仓库历史中恢复此文件。",
                                 rule=PROJECT_FILES))
         return {}
-    value, located, found = yaml_source.load(path.read_bytes(), rel)
+    return parse_list(path.read_bytes(), rel, record, what, problems, incomplete)
+
+
+def parse_list(text_or_bytes, rel, record, what, problems, incomplete=None) -> dict:
+    """One catalogue file's entries by id (``record``: ``DOCUMENT`` or
+    ``CAMPAIGN``); what is wrong with it goes to ``problems``, and the
+    entries kept back for a broken field to ``incomplete`` when given."""
+    value, located, found = yaml_source.load(text_or_bytes, rel)
     problems += found
     if value is None:
         return {}
     ctx = schema.Context(located)
     entries = schema.ListOf(record).validate(value, (), ctx)
     problems += ctx.problems
-    incomplete += [found.entry for found in ctx.incomplete]
+    problems += unsourced(entries or [], located)
+    if incomplete is not None:
+        incomplete += [found.entry for found in ctx.incomplete]
     return unique_by_id(entries or [], located, problems, what)
+
+
+def unsourced(entries, located) -> list:
+    """A fact marked verified says where it was verified: without ``source``
+    nobody can check it again, and ``verified`` is only a claim."""
+    return [located.problem(entry._path + ("verified",),
+                            f"“{entry.id}”标为已核实（verified: true），但没有写出处 source",
+                            "请添加一行“source: …”，写明核实所依据的公开来源（如法律文本的条文、发布机关的公告），"
+                            "或改为 verified: false。", rule=SCHEMA)
+            for entry in entries if entry.verified and not entry.source]
 
 
 def unique_by_id(entries, located, problems, what) -> dict:

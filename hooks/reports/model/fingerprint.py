@@ -19,7 +19,7 @@ import hashlib
 import pathlib
 
 from reports.source import yaml_source
-from reports.source.problems import LOCK_FORMAT
+from reports.source.problems import LOCK_FORMAT, YAML_EMPTY
 
 LOCK_FILE = "data/lock.yml"
 
@@ -66,7 +66,9 @@ def parse(text_or_bytes, file: str = LOCK_FILE):
     """Return ``(lock, problems)`` for the lock file's text."""
     value, located, problems = yaml_source.load(text_or_bytes, file)
     if value is None:
-        return Lock({}, located), problems
+        # ``make lock`` before any year is published writes only the header
+        # comments: a lock of no year, not an empty data file to complain about.
+        return Lock({}, located), [p for p in problems if p.rule != YAML_EMPTY]
     if not isinstance(value, dict):
         return Lock({}, located), [located.problem((), "锁定文件格式不对", "请运行 make lock 重新生成。",
                                                    rule=LOCK_FORMAT)]
