@@ -323,14 +323,14 @@ def test_existing_year_is_refused_and_nothing_changes(pristine):
 
 
 @pytest.mark.parametrize("name, words", [
-    ("report.pdf", "PDF"), ("report.doc", "另存为 .docx"), ("report.md", "只能导入 .txt 或 .docx")])
+    ("report.pdf", "PDF"), ("report.doc", "另存为 .docx"), ("report.md", "只能导入 .txt、.docx 或 .html")])
 def test_unknown_extension_is_refused(pristine, tmp_path, name, words):
     project, before = pristine
     path = tmp_path / name
     path.write_bytes(SOURCE_2023.read_bytes())
     result = run_import(project, path, 2022)
     assert result.returncode == 1
-    assert f"不能导入“{name}”：只能导入 .txt 或 .docx 文件" in result.stdout and words in result.stdout
+    assert f"不能导入“{name}”：只能导入 .txt、.docx 或 .html 文件" in result.stdout and words in result.stdout
     assert "未创建任何文件" in result.stdout
     assert snapshot(project) == before
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import pathlib
 
 import jinja2
@@ -36,6 +37,9 @@ MAX_YEAR = min(2099, _YEAR_FIELD.maximum)
 # The year home's markers, in this order; the template year's other year
 # markers (version records, downloads ...) follow them.
 INDEX_MARKERS = ("year:meta", "year:figures", "year:contents")
+# The year home's other markers when there is no template year (a new
+# archive): the version records and the downloads, as the 2023 home has them.
+HOME_MARKERS = ("year:versions", "year:downloads")
 # The one-page report, when the template year has none to copy.
 FULL_PAGE = ("---\ntitle: 全文\n# 全文由各部分页面拼成，不单独进入全文检索，以免重复。\n"
              "search:\n  exclude: true\n---\n\n<!-- report:full -->\n")
@@ -81,18 +85,21 @@ def page_markers(page, area: str = "year:") -> list:
 
 
 def home_markers(template) -> list:
-    """The template year home's markers other than ``INDEX_MARKERS``."""
+    """The template year home's markers other than ``INDEX_MARKERS``, or
+    ``HOME_MARKERS`` when there is no template year (or it has no home)."""
     home = template.pages.get("index") if template is not None else None
-    return [m for m in page_markers(home) if m[0] not in INDEX_MARKERS] if home is not None else []
+    if home is None:
+        return [(name, ()) for name in HOME_MARKERS]
+    return [m for m in page_markers(home) if m[0] not in INDEX_MARKERS]
 
 
 def part_markers(template, kind) -> list:
     """The markers of ``kind``'s page: the template year's, or the part's
-    defaults when there is no template year."""
-    if template is None:
+    defaults when there is no template year or it lacks that page."""
+    page = template.pages.get(kind.slug) if template is not None else None
+    if page is None:
         return [(name, ()) for name in kind.markers]
-    page = template.pages.get(kind.slug)
-    return page_markers(page) if page is not None else []
+    return page_markers(page)
 
 
 def full_page(template) -> str:
@@ -149,7 +156,7 @@ _ENVIRONMENT.filters["comment"] = one_line
 
 
 def data_file(year: int, title: str, previous, *, source_name=None, figures=(), figure_comment="",
-              studies=(), dates=(), new_titles=(), new_titles_comment="") -> str:
+              studies=(), dates=(), new_titles=(), new_titles_comment="", facts=None, letterhead=()) -> str:
     """``data/years/<year>.yml``: a draft with ``title``, empty lists to fill
     in, and one pending follow-up per plan of ``previous`` (an archive Year
     or None).
@@ -158,12 +165,16 @@ def data_file(year: int, title: str, previous, *, source_name=None, figures=(), 
     ``studies`` (with ``at``, ``quote`` ...), ``dates`` (``text``, ``at``,
     ``context``) as comments above ``actions``, and ``new_titles``
     (``(title, ["file:line", ...])``) as comments at the top; ``source_name``
-    names the imported file in the first line.
+    names the imported file in the first line; ``facts`` maps fields of
+    ``year_data.DOCUMENT_FACTS`` and ``published_on`` to what the document
+    prints (``value`` as text, ``said``: the printed line, ``warnings``), and
+    ``letterhead`` its letterhead lines, as a comment.
     """
     return _ENVIRONMENT.get_template("year.yml.j2").render(
         year=year, title=title, previous=previous, source_name=source_name,
         figures=list(figures), figure_comment=figure_comment, studies=list(studies),
         dates=list(dates), new_titles=list(new_titles), new_titles_comment=new_titles_comment,
+        facts=dict(facts or {}), letterhead=list(letterhead),
         plan_areas=year_data.PLAN_AREAS, statuses=year_data.FOLLOWUP_STATUSES)
 
 
@@ -184,9 +195,14 @@ def internal_error(rel: str) -> str:
 
 # --- Writing -----------------------------------------------------------------------------
 
-def write(root: pathlib.Path, files: dict) -> None:
-    """Create ``files`` under ``root``; never overwrite, and leave nothing behind on failure."""
-    created_files, created_dirs = [], []
+def write(root: pathlib.Path, files: dict, changed=None) -> None:
+    """Create ``files`` under ``root``; never overwrite, and leave nothing behind on failure.
+
+    ``changed`` maps an existing file to ``(its bytes as read, its new
+    text)``: ``make import`` extends the catalogue.  It is replaced whole
+    (through a temporary file), and only if nobody changed it meanwhile.
+    """
+    created_files, created_dirs, replaced = [], [], []
     try:
         for rel, text in files.items():
             path = root / rel
@@ -196,7 +212,20 @@ def write(root: pathlib.Path, files: dict) -> None:
             with open(path, "x", encoding="utf-8", newline="\n") as handle:
                 created_files.append(path)
                 handle.write(text)
+        for rel, (before, text) in (changed or {}).items():
+            path = root / rel
+            if path.read_bytes() != before:
+                raise FileChangedError(rel)
+            temporary = path.with_name(path.name + ".new")
+            with open(temporary, "x", encoding="utf-8", newline="\n") as handle:
+                created_files.append(temporary)
+                handle.write(text)
+            os.replace(temporary, path)
+            created_files.remove(temporary)
+            replaced.append((path, before))
     except BaseException:
+        for path, before in reversed(replaced):
+            path.write_bytes(before)
         for path in reversed(created_files):
             path.unlink(missing_ok=True)
         for path in reversed(created_dirs):
@@ -205,3 +234,7 @@ def write(root: pathlib.Path, files: dict) -> None:
             except OSError:
                 pass
         raise
+
+
+class FileChangedError(Exception):
+    """A file to extend changed between reading and writing it."""

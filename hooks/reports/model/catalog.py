@@ -26,7 +26,17 @@ DOCUMENT_KINDS = {
     "party": "党内法规",
     "policy": "政策文件",
     "theory": "理论著作和讲话",
+    "internal": "本单位文件",
 }
+# Ways one title is typed: ASCII brackets for full-width ones, a hyphen or an
+# en dash for the dash (2021-2025年 for 2021—2025年), spaces.
+_TYPED_AS = str.maketrans({"(": "（", ")": "）", "-": "—", "–": "—", "－": "—", "‐": "—", "―": "—",
+                           " ": None, "\u3000": None})
+
+
+def typed_form(title: str) -> str:
+    """``title`` with the variants of ``_TYPED_AS`` written one way, for matching."""
+    return title.translate(_TYPED_AS)
 
 
 @dataclasses.dataclass
@@ -42,6 +52,7 @@ class Document:
     effective: datetime.date | None = None
     verified: bool = False
     note: str | None = None
+    draft: bool = False  # added by make import from a 《title》 in a report, not yet checked by a person
     _path: tuple = ()
 
     @property
@@ -104,6 +115,7 @@ DOCUMENT = schema.Record({
     "effective": schema.Date(required=False, help="现行文本施行日期"),
     "verified": Boolean(required=False, default=False, help="各项事实是否已核实"),
     "note": schema.Text(required=False, multiline=True, help="备注"),
+    "draft": Boolean(required=False, default=False, help="make import 自动添加、尚未核实的草稿条目"),
 }, model=Document)
 
 CAMPAIGN = schema.Record({
@@ -124,10 +136,17 @@ class Catalog:
     campaigns: dict  # id -> Campaign
     documents_file: str = "data/catalog/documents.yml"
     campaigns_file: str = "data/catalog/campaigns.yml"
+    documents_located: yaml_source.Located = None  # positions in documents_file, for messages
 
     def document_by_name(self, title: str):
+        """The document ``title`` names: one of its names, or one typed with
+        ASCII brackets or a hyphen for the dash (``typed_form``)."""
         for document in self.documents.values():
             if title in document.names:
+                return document
+        typed = typed_form(title)
+        for document in self.documents.values():
+            if typed in map(typed_form, document.names):
                 return document
         return None
 
@@ -136,26 +155,35 @@ def load(root, data_dir="data"):
     """Load both catalogues.  Returns ``(catalog, problems)``."""
     root = pathlib.Path(root)
     problems = []
-    documents = _load_list(root, f"{data_dir}/catalog/documents.yml", DOCUMENT, "学习文件", problems)
-    campaigns = _load_list(root, f"{data_dir}/catalog/campaigns.yml", CAMPAIGN, "宣传节点", problems)
+    documents, located = _load_list(root, f"{data_dir}/catalog/documents.yml", DOCUMENT, "学习文件", problems)
+    campaigns, _ = _load_list(root, f"{data_dir}/catalog/campaigns.yml", CAMPAIGN, "宣传节点", problems)
     return Catalog(documents, campaigns, f"{data_dir}/catalog/documents.yml",
-                   f"{data_dir}/catalog/campaigns.yml"), problems
+                   f"{data_dir}/catalog/campaigns.yml", located), problems
 
 
-def _load_list(root, rel, record, what, problems) -> dict:
+def _load_list(root, rel, record, what, problems):
+    """``(entries by id, positions)`` of one catalogue file."""
     path = root / rel
     if not path.exists():
         problems.append(Problem(rel, 1, 1, f"缺少{what}目录文件 {rel}", "请从仓库历史中恢复此文件。",
                                 rule=PROJECT_FILES))
-        return {}
-    value, located, found = yaml_source.load(path.read_bytes(), rel)
+        return {}, None
+    return read_list(path.read_bytes(), rel, record, what, problems)
+
+
+def read_list(data, rel, record=DOCUMENT, what="学习文件", problems=None):
+    """``(entries by id, positions)`` of a catalogue file's text; its
+    problems are added to ``problems`` (``make import`` reads the catalogue
+    it is about to write this way)."""
+    problems = [] if problems is None else problems
+    value, located, found = yaml_source.load(data, rel)
     problems += found
     if value is None:
-        return {}
+        return {}, located
     ctx = schema.Context(located)
     entries = schema.ListOf(record).validate(value, (), ctx)
     problems += ctx.problems
-    return unique_by_id(entries or [], located, problems, what)
+    return unique_by_id(entries or [], located, problems, what), located
 
 
 def unique_by_id(entries, located, problems, what) -> dict:

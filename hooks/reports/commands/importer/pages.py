@@ -76,7 +76,12 @@ class _PageText:
 
 def build_pages(report: ParsedReport, template, year: int) -> Pages:
     """The Markdown of index.md and the part pages of ``year``, with the
-    markers of ``template`` (an archive Year, or None for the defaults)."""
+    markers of ``template`` (an archive Year, or None for the defaults).
+
+    Every marker ``make new-year`` would write is written: a part the text
+    lacks leaves its markers on the page that holds its content (the
+    第一责任人 section inside another part) or on the year home.
+    """
     docs_dir = f"docs/{year}"
     where = []
     index = _PageText(f"{docs_dir}/index.md", where)
@@ -97,13 +102,22 @@ def build_pages(report: ParsedReport, template, year: int) -> Pages:
     current = index
     for part in report.parts:
         if part.slug:
-            kind = parts.by_slug(part.slug)
-            current = part_pages[part.slug] = _PageText(f"{docs_dir}/{part.slug}.md", where)
+            if part.slug not in part_pages:
+                part_pages[part.slug] = _PageText(f"{docs_dir}/{part.slug}.md", where)
+                part_pages[part.slug].markers = [
+                    marker_line(name, args) for name, args in part_markers(template, parts.by_slug(part.slug))]
+            current = part_pages[part.slug]
             current.add_part(part)
-            current.markers = [marker_line(name, args) for name, args in part_markers(template, kind)]
         else:
             current.after.append(part)
         page_of_part.append((part, current.rel))
+    missing = [kind for kind in parts.PARTS if kind.slug not in part_pages]
+    for kind in missing:
+        holder = index
+        if kind.slug == "leadership" and report.leadership_section is not None:
+            holder = next(part_pages[slug] for part, rel in page_of_part for slug in [part.slug]
+                          if slug and any(u is report.leadership_section for u in part.units))
+        holder.markers += [marker_line(name, args) for name, args in part_markers(template, kind)]
     # Markers follow the page's own part; parts that could not be placed follow them.
     texts = {}
     for page in [index] + [part_pages[k.slug] for k in parts.PARTS if k.slug in part_pages]:
@@ -115,7 +129,6 @@ def build_pages(report: ParsedReport, template, year: int) -> Pages:
                      "原样放在这里，请核实应放在哪个页面 -->")
             page.add_part(part)
         texts[page.rel] = page.text()
-    missing = [kind for kind in parts.PARTS if kind.slug not in part_pages]
     return Pages(texts, where, page_of_part, missing)
 
 
