@@ -24,6 +24,7 @@ import yaml
 from reports.checks.rules.followup_plans import one_line
 from reports.commands.cli import refusal
 from reports.model import markers
+from reports.model import parts
 from reports.model import year_data
 from reports.source import yaml_source
 
@@ -84,13 +85,13 @@ def page_markers(page, area: str = "year:") -> list:
     return out
 
 
-def home_markers(template) -> list:
-    """The template year home's markers other than ``INDEX_MARKERS``, or
+def home_markers(template, elsewhere=()) -> list:
+    """The template year home's markers other than ``INDEX_MARKERS`` and the
+    names ``elsewhere`` (written on other pages: a marker appears once), or
     ``HOME_MARKERS`` when there is no template year (or it has no home)."""
     home = template.pages.get("index") if template is not None else None
-    if home is None:
-        return [(name, ()) for name in HOME_MARKERS]
-    return [m for m in page_markers(home) if m[0] not in INDEX_MARKERS]
+    found = [(name, ()) for name in HOME_MARKERS] if home is None else page_markers(home)
+    return [m for m in found if m[0] not in INDEX_MARKERS and m[0] not in elsewhere]
 
 
 def part_markers(template, kind) -> list:
@@ -100,6 +101,30 @@ def part_markers(template, kind) -> list:
     if page is None:
         return [(name, ()) for name in kind.markers]
     return page_markers(page)
+
+
+def part_pages_markers(template, slugs) -> dict:
+    """slug -> the markers of each part page in ``slugs``, each marker once.
+
+    A template year may hold a part's marker on another page (an imported
+    year whose text lacked the part); the marker goes back to its own part's
+    page (``PartKind.markers``) when that page is written.
+    """
+    owner = {name: kind.slug for kind in parts.PARTS for name in kind.markers}
+    ordered = [kind.slug for kind in parts.PARTS if kind.slug in slugs]
+    out, used = {}, set()
+    for slug in ordered:
+        out[slug] = []
+        for name, args in part_markers(template, parts.by_slug(slug)):
+            if name in used or owner.get(name, slug) != slug and owner.get(name) in slugs:
+                continue
+            out[slug].append((name, args))
+            used.add(name)
+    for name, slug in owner.items():
+        if slug in out and name not in used:
+            out[slug].append((name, ()))
+            used.add(name)
+    return out
 
 
 def full_page(template) -> str:

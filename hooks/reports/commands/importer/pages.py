@@ -14,7 +14,7 @@ import dataclasses
 import re
 
 from reports.commands.importer.structure import Part, ParsedReport, Unit
-from reports.commands.year_files import INDEX_MARKERS, home_markers, marker_line, part_markers
+from reports.commands.year_files import INDEX_MARKERS, home_markers, marker_line, part_markers, part_pages_markers
 from reports.model import archive as archive_module
 from reports.model.pages import page_uri
 from reports.model import parts
@@ -94,7 +94,15 @@ def build_pages(report: ParsedReport, template, year: int) -> Pages:
         index.add(markdown_line(unit.text), unit)
     for name in rest:
         index.add(marker_line(name))
-    for name, args in home_markers(template):
+    # Each marker once: the part pages' own, then the home's, then those of
+    # the parts the text lacks (on the page that holds their content, or here).
+    placed = {part.slug for part in report.parts if part.slug}
+    own = part_pages_markers(template, placed)
+    used = {name for found in own.values() for name, _ in found}
+    missing = [kind for kind in parts.PARTS if kind.slug not in placed]
+    homeless = {kind.slug: [m for m in part_markers(template, kind) if m[0] not in used] for kind in missing}
+    used |= {name for found in homeless.values() for name, _ in found}
+    for name, args in home_markers(template, used):
         index.add(marker_line(name, args))
 
     part_pages = {}
@@ -104,20 +112,18 @@ def build_pages(report: ParsedReport, template, year: int) -> Pages:
         if part.slug:
             if part.slug not in part_pages:
                 part_pages[part.slug] = _PageText(f"{docs_dir}/{part.slug}.md", where)
-                part_pages[part.slug].markers = [
-                    marker_line(name, args) for name, args in part_markers(template, parts.by_slug(part.slug))]
+                part_pages[part.slug].markers = [marker_line(name, args) for name, args in own[part.slug]]
             current = part_pages[part.slug]
             current.add_part(part)
         else:
             current.after.append(part)
         page_of_part.append((part, current.rel))
-    missing = [kind for kind in parts.PARTS if kind.slug not in part_pages]
     for kind in missing:
         holder = index
         if kind.slug == "leadership" and report.leadership_section is not None:
-            holder = next(part_pages[slug] for part, rel in page_of_part for slug in [part.slug]
-                          if slug and any(u is report.leadership_section for u in part.units))
-        holder.markers += [marker_line(name, args) for name, args in part_markers(template, kind)]
+            holder = next(part_pages[part.slug] for part in report.parts
+                          if part.slug and any(u is report.leadership_section for u in part.units))
+        holder.markers += [marker_line(name, args) for name, args in homeless[kind.slug]]
     # Markers follow the page's own part; parts that could not be placed follow them.
     texts = {}
     for page in [index] + [part_pages[k.slug] for k in parts.PARTS if k.slug in part_pages]:

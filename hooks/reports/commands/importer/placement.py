@@ -25,13 +25,13 @@ def classify_words(heading: str):
     """``(slug, word)`` of the required part a heading's words say, or ``(None, "")``.
 
     The narrow parts are tried first, each in registry order; within a part,
-    its longest word that occurs wins.
+    its first word that occurs (the registry lists the telling ones first).
     """
     for broad in (False, True):
         for kind in parts.PARTS:
             if kind.broad != broad:
                 continue
-            for word in sorted(kind.keywords, key=len, reverse=True):
+            for word in kind.keywords:
                 if word in heading:
                     return kind.slug, word
     return None, ""

@@ -74,9 +74,10 @@ def compute(root: pathlib.Path, path: pathlib.Path, year: int, today: datetime.d
     if not any(line.strip() for line in source.lines):
         return Import({}, [refusal(f"“{source.name}”中没有文字", "请确认选择了正确的文件。")], source=source)
     if not report.parts:
+        lost = "".join(note for _, note in source.notes if note.startswith("警告"))
         return Import({}, [refusal(f"“{source.name}”中没有找到“一、”“二、”式的部分标题，无法分页",
                                    "报告各部分的标题应单独成行，以“一、”“二、”……开头。"
-                                   "请核对文件，必要时先在文件中把部分标题改成单独一行。")],
+                                   "请核对文件，必要时先在文件中把部分标题改成单独一行。" + lost)],
                       source=source, report=report)
 
     archive, problems = archive_module.load(root)
