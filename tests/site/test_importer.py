@@ -318,7 +318,7 @@ def test_variant_outputs(variants):
            "    第 1 行 索引号：11120112MB1234567X/2016-00012 → index_number\n" in out["furniture"]
     assert "删除的版面信息（网页或排版中的文字，不属于报告正文）：\n  第 4 行：【打印】【关闭】\n" in out["furniture"]
     assert "  第 13 行：— 1 —\n  第 17 行：-2-\n  第 23 行：第 3 页 共 3 页\n" in out["furniture"]
-    assert "抬头：区委、区政府：（第 3 行，放在导语之前）" in out["addressee"]
+    assert "抬头（主送机关）：区委、区政府：（第 3 行，放在导语之前）" in out["addressee"]
     assert "未能归类：\n  二、其他需要说明的事项（第 7 行）：" in out["unrecognised-part"]
     assert "原样接在 docs/2013/measures.md 的末尾" in out["unrecognised-part"]
     assert "docs/2017/shortcomings.md:3:1: [警告] 编号（三）不连续" in out["run-on-numbering"]
