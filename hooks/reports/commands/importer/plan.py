@@ -27,7 +27,6 @@ from reports.commands.importer.structure import ParsedReport, parse_report
 from reports.model import archive as archive_module
 from reports.model import catalog as catalog_module
 from reports.model import year_data
-from reports.source.problems import Problem
 
 EXAMPLE = "make import FILE=旧报告.docx YEAR=2022"
 FIGURE_COMMENT = "# 待核实：请改写 id 和 label，删除不需要的项"
