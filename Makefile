@@ -5,32 +5,37 @@
 # environment or the command line (make serve PIP_INDEX_URL=…), so an
 # intranet mirror needs no change here.
 VENV := .venv
-BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Values people type (make new-year YEAR=…, make import FILE=…) never become
+# shell text.  make itself would expand one when it is used or exported, so
+# YEAR='$(shell …)' would run before any recipe: each is kept as the literal
+# text typed ($(value …) into a simple variable, which is never expanded
+# again).  They reach the recipes as environment variables, quoted there
+# ("$$YEAR"), and the commands themselves check them.
+USER_VALUES := YEAR YEARS FILE HOST PORT PYTHON VENV
+$(foreach name,$(USER_VALUES),$(eval override $(name) := $$(value $(name))))
+export $(USER_VALUES)
 # One stamp per requirements file, named by its checksum: editing a file
 # reinstalls on the next make, and switching between make build and make
 # test does not.
 RUNTIME_STAMP := $(VENV)/.installed-runtime-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
-HOST ?= 127.0.0.1
-PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 # The commands live in the hooks/reports package (python -m reports <command>).
-REPORTS := PYTHONPATH=hooks $(BIN)/python -m reports
-# Values people type (make new-year YEAR=…, make import FILE=…) never become
-# shell text: they reach the recipes as environment variables, quoted there
-# ("$$YEAR"), and the commands themselves check them.
-export YEAR FILE HOST PORT PYTHON VENV
+# In recipes the environment's VENV, quoted: the folder may be typed too.
+REPORTS := PYTHONPATH=hooks "$$VENV/bin/python" -m reports
 
-.PHONY: serve build check new-year import lock install install-test test browser bench clean python
+.PHONY: serve build check new-year import inbox lock install install-test test browser bench clean python
 # The Python check must run before make looks at the stamps (it may empty .venv).
 .NOTPARALLEL:
 
 serve: python $(RUNTIME_STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr "$$HOST:$$PORT"
+	"$$VENV/bin/mkdocs" serve --strict --dev-addr "$$HOST:$$PORT"
 
 build: python $(RUNTIME_STAMP)
-	$(BIN)/mkdocs build --strict
+	"$$VENV/bin/mkdocs" build --strict
 
 check: python $(RUNTIME_STAMP)
 	$(REPORTS) check
@@ -40,6 +45,11 @@ new-year: python $(RUNTIME_STAMP)
 
 import: python $(RUNTIME_STAMP)
 	$(REPORTS) import "$$FILE" $${YEAR:+"$$YEAR"}
+
+# Every report uploaded into inbox/, imported as make import would (the CI
+# inbox job runs this: .ci/inbox).
+inbox: python $(RUNTIME_STAMP)
+	$(REPORTS) inbox
 
 lock: python $(RUNTIME_STAMP)
 	$(REPORTS) lock
@@ -52,12 +62,13 @@ install-test: python $(TEST_STAMP)
 # CI prints, as plain file:line messages, before any test output.
 test: python $(TEST_STAMP) browser
 	$(REPORTS) check
-	$(BIN)/python -m pytest
+	"$$VENV/bin/python" -m pytest
 
-# Synthetic archives of 5, 20 and 50 fictional years: build time, page weight,
-# search index and time to the first search result (tests/bench.py).
+# Synthetic archives of 5, 20 and 50 fictional years (make bench YEARS=50,200
+# for others, up to 200): build time, page weight, search index and time to
+# the first search result (tests/bench.py).
 bench: python $(TEST_STAMP) browser
-	$(BIN)/python tests/bench.py
+	"$$VENV/bin/python" tests/bench.py $${YEARS:+--years "$$YEARS"}
 
 $(RUNTIME_STAMP): requirements.txt
 	"$$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt

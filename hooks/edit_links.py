@@ -11,5 +11,5 @@ from reports.build.hook_errors import guarded
 @guarded
 def on_page_markdown(markdown, page, config, files):
     build = context.current()
-    page.edit_url = edit_links.edit_url(page.file.src_uri, build.git, build.rel(build.docs_dir))
+    page.edit_url = edit_links.edit_url(page.file.src_uri, build.site.forge, build.rel(build.docs_dir))
     return markdown

@@ -30,7 +30,8 @@ The synthetic years are fictional copies: every title says （测试数据）, t
 office is renamed, and they are written to a temporary folder, never into
 ``docs/``.  ``synthesize`` is also used by ``tests/site/test_bench.py``.
 
-Usage: ``python tests/bench.py [--years 5,20,50] [--runs 3] [--keep DIR]``.
+Usage: ``python tests/bench.py [--years 5,20,50] [--runs 3] [--keep DIR]`` (sizes up to
+``MAX_YEARS``, 200: see ``year_range``).
 """
 
 from __future__ import annotations
@@ -67,7 +68,15 @@ from reports.model import report_text  # noqa: E402
 from reports.model.report_text import cn_numeral  # noqa: E402
 
 TEMPLATE_YEAR = 2023  # the structure every synthetic year is generated from
-LAST_YEAR = 2023  # synthetic archives end here and go back N-1 years
+LAST_YEAR = 2023  # synthetic archives end here and go back N-1 years ...
+# ... as far as real data may (the schema's limit); bigger archives start at the
+# oldest year a folder can be named (``pages.YEAR``) and end later, up to 2099,
+# with the copy's limit lowered for the bench only (``allow_old_years``).
+OLDEST_REAL_YEAR = 1949
+OLDEST_FOLDER_YEAR = 1900
+NEWEST_FOLDER_YEAR = 2099
+MAX_YEARS = NEWEST_FOLDER_YEAR - OLDEST_FOLDER_YEAR + 1
+YEAR_LIMIT = "schema.Integer(minimum=1949, maximum=2100"
 TEST_MARK = "（测试数据）"
 OFFICE = "示例区示例办公室（测试数据）"
 SITE_NAME = "报告库性能测试（测试数据）"
@@ -323,14 +332,17 @@ def replace_everywhere(text, entries, old, new):
 
 
 def number_token(quote: str, value):
-    """The numeral in ``quote`` that states ``value``: (token, is Chinese)."""
+    """The numeral in ``quote`` that states ``value``: (match, is Chinese).
+
+    The match, not its text: 27 must be replaced where it stands, not inside
+    the 1927 that comes before it."""
     for m in re.finditer(r"\d+", quote):
         if int(m.group(0)) == value:
-            return m.group(0), False
+            return m, False
     for m in re.finditer(rf"[{report_text.NUMERALS}]+", quote):
         try:
             if report_text.cn_number(m.group(0)) == value:
-                return m.group(0), True
+                return m, True
         except ValueError:
             continue
     return None, False
@@ -346,7 +358,8 @@ def vary_figures(text, entries, rng):
             continue
         value = max(1, round(entry["value"] * rng.uniform(0.5, 1.8)))
         value = min(value, 99) if chinese else value
-        new_quote = entry["quote"].replace(token, cn_numeral(value) if chinese else str(value), 1)
+        quote = entry["quote"]
+        new_quote = quote[:token.start()] + (cn_numeral(value) if chinese else str(value)) + quote[token.end():]
         text, entries = replace_everywhere(text, entries, entry["quote"], new_quote)
         entries[index] = (name, dict(entries[index][1], value=value))
     return text, entries
@@ -738,9 +751,30 @@ def copy_site(dest: pathlib.Path, root: pathlib.Path = ROOT) -> None:
     (dest / "mkdocs.yml").write_text(config, "utf-8")
 
 
+def year_range(n_years: int) -> range:
+    """The years of a synthetic archive of ``n_years``: ending at LAST_YEAR
+    while that fits, else from OLDEST_FOLDER_YEAR on."""
+    if not 1 <= n_years <= MAX_YEARS:
+        raise ValueError(f"between 1 and {MAX_YEARS} years, not {n_years}")
+    last = max(LAST_YEAR, OLDEST_FOLDER_YEAR + n_years - 1)
+    return range(last - n_years + 1, last + 1)
+
+
+def allow_old_years(project: pathlib.Path) -> None:
+    """Lower the year limit of ``project``'s copy of the schema to the oldest
+    folder year: for archives bigger than real data can be (the repository's
+    own limit stays; this copy is the bench's, in a temporary folder)."""
+    schema = project / "hooks" / "reports" / "model" / "year_data.py"
+    text = schema.read_text("utf-8")
+    if YEAR_LIMIT not in text:
+        raise RuntimeError(f"the year limit changed: {YEAR_LIMIT!r} is no longer in {schema.name}; update the bench")
+    schema.write_text(text.replace(YEAR_LIMIT, YEAR_LIMIT.replace(str(OLDEST_REAL_YEAR), str(OLDEST_FOLDER_YEAR))),
+                      "utf-8")
+
+
 def synthesize(dest, n_years: int, seed: int = 0, lock: bool = True,
                root: pathlib.Path = ROOT) -> pathlib.Path:
-    """A complete project of ``n_years`` fictional years ending in LAST_YEAR.
+    """A complete project of ``n_years`` fictional years (``year_range``).
 
     Deterministic: the same ``seed`` gives the same bytes.  The newest year is
     a draft; the published years are locked (``hooks/lock.py``), as the check
@@ -756,10 +790,13 @@ def synthesize(dest, n_years: int, seed: int = 0, lock: bool = True,
     copy_site(dest, root)
     template = load_template(root)
     (dest / "data" / "years").mkdir(parents=True)
+    years = year_range(n_years)
+    if years[0] < OLDEST_REAL_YEAR:
+        allow_old_years(dest)
     previous = None
-    for year in range(LAST_YEAR - n_years + 1, LAST_YEAR + 1):
+    for year in years:
         rng = random.Random(f"{seed}:{year}")
-        synthetic = YearWriter(template, year, year == LAST_YEAR, rng).write(previous)
+        synthetic = YearWriter(template, year, year == years[-1], rng).write(previous)
         (dest / "docs" / str(year)).mkdir()
         for slug, text in synthetic.pages.items():
             (dest / "docs" / str(year) / f"{slug}.md").write_text(text, "utf-8")
@@ -1059,7 +1096,7 @@ def measure(n_years: int, runs: int, work: pathlib.Path, seed: int, root: pathli
         bare.append(build(plain, plain_site))
         texts.append(build(text_only, text_site))
         checks.append(check(project))
-    search = search_timings(site, f"{LAST_YEAR}/measures/", runs)
+    search = search_timings(site, f"{year_range(n_years)[-1]}/measures/", runs)
     result = {
         "n": n_years,
         "full": [t.seconds for t in full], "plain": [t.seconds for t in bare],
@@ -1215,9 +1252,12 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", metavar="DIR", help="keep the synthetic projects and sites in DIR")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic text (default 0)")
     args = parser.parse_args(argv)
-    sizes = sorted({int(n) for n in args.years.split(",") if n.strip()})
-    if not sizes or min(sizes) < 1 or max(sizes) > LAST_YEAR - 1949 + 1:
-        parser.error("--years: sizes between 1 and %d" % (LAST_YEAR - 1949 + 1))
+    try:
+        sizes = sorted({int(n) for n in args.years.split(",") if n.strip()})
+    except ValueError:
+        parser.error(f"--years: whole numbers separated by commas, not {args.years!r}")
+    if not sizes or min(sizes) < 1 or max(sizes) > MAX_YEARS:
+        parser.error("--years: sizes between 1 and %d" % MAX_YEARS)
     keep = pathlib.Path(args.keep).resolve() if args.keep else None
     if keep is not None and keep.is_relative_to((ROOT / "docs").resolve()):
         parser.error("--keep: never inside docs/")

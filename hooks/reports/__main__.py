@@ -1,16 +1,17 @@
 """``python -m reports <command> [arguments]``: what the Makefile runs.
 
 ``make check`` → ``check``, ``make lock`` → ``lock``, ``make new-year`` →
-``new-year``, ``make import`` → ``import``.
+``new-year``, ``make import`` → ``import``, ``make inbox`` → ``inbox``.
 """
 
 from __future__ import annotations
 
 import sys
 
-from reports.commands import check, importer, lock, new_year
+from reports.commands import check, importer, inbox, lock, new_year
 
-COMMANDS = {"check": check.main, "lock": lock.main, "new-year": new_year.main, "import": importer.main}
+COMMANDS = {"check": check.main, "lock": lock.main, "new-year": new_year.main, "import": importer.main,
+            "inbox": inbox.main}
 
 
 def main(argv=None) -> int:

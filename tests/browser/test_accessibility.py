@@ -210,6 +210,39 @@ def test_year_switcher_still_opens_a_year_chosen_from_the_list(open_page, archiv
     page.wait_for_url("**/2091/plans/")
 
 
+def test_data_edit_links_are_reached_with_tab_and_show_their_focus(open_page, base_url):
+    """Tab from the top of 2023/measures/ reaches both "改数据" links, each
+    visibly focused, named by its visible words and then by its file."""
+    page = open_page()
+    page.goto(base_url + "2023/measures/", wait_until="networkidle")
+    reached = []
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if page.evaluate("document.activeElement.matches('p.data-edit a')"):
+            reached.append(focused)
+            if len(reached) == 2:
+                break
+    assert len(reached) == 2, "the 改数据 links were not reached with Tab"
+    assert all(f["ring"] and f["shown"] for f in reached), reached
+    assert page.get_by_role("link", name="改数据：在 Git 服务器上修改 data/years/2023.yml").count() == 2
+
+
+def test_data_edit_links_are_readable_and_hit_on_a_phone(open_page, base_url):
+    """375 px: the link keeps its text size, stays in the window and is a
+    target of at least 24 x 24 CSS pixels (WCAG 2.2 2.5.8)."""
+    page = open_page(viewport=PHONE, device_scale_factor=1)
+    page.goto(base_url + "2023/measures/", wait_until="networkidle")
+    boxes = page.locator("p.data-edit a").evaluate_all("""els => els.map(el => {
+        const r = el.getBoundingClientRect();
+        return {size: parseFloat(getComputedStyle(el).fontSize), left: r.left, right: r.right,
+                width: r.width, height: r.height};
+    })""")
+    assert len(boxes) == 2, boxes
+    assert all(b["size"] >= 12 and b["left"] >= 0 and b["right"] <= PHONE["width"]
+               and b["width"] >= 24 and b["height"] >= 24 for b in boxes), boxes
+
+
 # --- 200 % zoom and small screens ------------------------------------------------------
 
 # Elements of the article reaching outside the window, other than those inside

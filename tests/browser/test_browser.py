@@ -192,6 +192,15 @@ def test_print_hides_the_site_chrome(full_report):
     assert all(set(values) == {"none"} for values in printed.values()), printed
 
 
+def test_print_leaves_out_the_data_edit_links(page, base_url):
+    """"改数据" is for editors at the screen; on paper it is a dead word."""
+    page.goto(base_url + "2023/measures/", wait_until="networkidle")
+    links = page.locator("p.data-edit")
+    assert links.count() == 2 and set(links.evaluate_all(DISPLAY)) == {"block"}
+    page.emulate_media(media="print")
+    assert set(links.evaluate_all(DISPLAY)) == {"none"}
+
+
 def test_print_sets_the_report_in_a_serif_chinese_font(full_report):
     full_report.emulate_media(media="print")
     families = css_font_families(full_report.locator("p.report-text").first.evaluate(FONT_FAMILY))

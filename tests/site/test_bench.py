@@ -10,6 +10,7 @@ the compare pages).
 from __future__ import annotations
 
 import pathlib
+import random
 
 import pytest
 
@@ -109,3 +110,31 @@ def test_summary_lines_round_trip():
                       "search_first_result_ms_50": None}
     assert bench.verdict("check_seconds_50", 0.7).endswith("PASS")
     assert bench.verdict("hook_overhead_ratio_50", 2.35).endswith("FAIL")
+
+
+def test_a_figure_is_replaced_where_it_stands_not_inside_a_year():
+    quote = "1927年以来共开展检查27次"
+    text = f"据统计，{quote}。"
+    entries = [("figures", {"id": "checks", "value": 27, "quote": quote})]
+    new_text, new_entries = bench.vary_figures(text, entries, random.Random(3))
+    value = new_entries[0][1]["value"]
+    assert value != 27
+    assert new_entries[0][1]["quote"] == f"1927年以来共开展检查{value}次"
+    assert new_text == f"据统计，1927年以来共开展检查{value}次。"
+
+
+def test_archives_bigger_than_real_data_reach_two_hundred_years(tmp_path):
+    assert bench.year_range(5) == range(bench.LAST_YEAR - 4, bench.LAST_YEAR + 1)
+    assert bench.year_range(75)[0] == 1949
+    assert bench.year_range(150) == range(1900, 2050)
+    assert bench.year_range(200) == range(1900, 2100)
+    with pytest.raises(ValueError):
+        bench.year_range(201)
+    # Below 1949 only the bench's copy of the schema is widened, never the repository's.
+    bench.copy_site(tmp_path)
+    bench.allow_old_years(tmp_path)
+    copied = (tmp_path / "hooks" / "reports" / "model" / "year_data.py").read_text("utf-8")
+    assert "schema.Integer(minimum=1900, maximum=2100" in copied
+    assert bench.YEAR_LIMIT in (bench.ROOT / "hooks" / "reports" / "model" / "year_data.py").read_text("utf-8")
+    with pytest.raises(RuntimeError, match="the year limit changed"):
+        bench.allow_old_years(tmp_path)

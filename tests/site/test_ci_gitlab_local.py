@@ -74,10 +74,16 @@ def test_jobs_of_each_kind_of_pipeline(pipeline):
     assert pipeline.jobs("--variable", "DEPLOY_DIR=/srv/www/fzbg") == {**checks, "deploy": "on_success"}
     assert pipeline.jobs("--variable", "DEPLOY_TARGET=deploy@web.intranet.example:/srv/www/fzbg",
                          "--variable", "DEPLOY_MANUAL=true") == {**checks, "deploy": "manual"}
-    assert pipeline.jobs("--variable", "DEPLOY_DIR=/srv/www/fzbg", branch="change") == checks
+    # Other branches and merge requests also import their inbox (.ci/inbox).
+    branch = {**checks, "inbox": "on_success"}
+    assert pipeline.jobs("--variable", "DEPLOY_DIR=/srv/www/fzbg", branch="change") == branch
     assert pipeline.jobs("--variable", "DEPLOY_DIR=/srv/www/fzbg", "--unset-variable", "CI_COMMIT_BRANCH",
                          "--variable", "CI_PIPELINE_SOURCE=merge_request_event",
-                         "--ignore-predefined-vars", "CI_PIPELINE_SOURCE") == checks
+                         "--variable", "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME=change",
+                         "--ignore-predefined-vars", "CI_PIPELINE_SOURCE") == branch
+    # "Run pipeline" with NEW_YEAR on the default branch starts the year.
+    assert pipeline.jobs("--variable", "NEW_YEAR=2025", "--variable", "CI_PIPELINE_SOURCE=web",
+                         "--ignore-predefined-vars", "CI_PIPELINE_SOURCE") == {**checks, "new-year": "on_success"}
 
 
 def test_site_then_deploy(pipeline, tmp_path):
@@ -106,3 +112,25 @@ def test_code_quality_job_leaves_its_report(pipeline):
     except ValueError:
         pytest.skip("python -m reports check 还不支持 --format codequality")
     assert issues == []  # the project as committed has no problem
+
+
+def test_the_inbox_job_imports_and_pushes_to_the_branch(pipeline, tmp_path):
+    """An upload on a branch, the inbox job as GitLab runs it, a bare repository as the forge."""
+    project, server = pipeline.project, tmp_path / "server.git"
+    git = ["git", "-c", "user.name=clerk", "-c", "user.email=clerk@example.invalid"]
+    subprocess.run(["git", "init", "-q", "--bare", str(server)], check=True, timeout=60)
+    subprocess.run(git + ["checkout", "-q", "-B", "upload", "main"], cwd=project, check=True, timeout=60)
+    (project / "inbox").mkdir(exist_ok=True)
+    shutil.copy2(ROOT / "tests" / "fixtures" / "import" / "skipped-level.txt", project / "inbox" / "2018.txt")
+    subprocess.run(git + ["add", "inbox/2018.txt"], cwd=project, check=True, timeout=60)
+    subprocess.run(git + ["commit", "-q", "-m", "Upload 2018"], cwd=project, check=True, timeout=60)
+    try:
+        result = pipeline("inbox", "--variable", f"REPORTS_PUSH_URL={server}",
+                          "--variable", "REPORTS_PUSH_TOKEN=secret-token")
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+        assert "PASS  inbox" in result.stdout and "secret-token" not in result.stdout
+        tree = subprocess.run(["git", "ls-tree", "-r", "--name-only", "upload"], cwd=server, capture_output=True,
+                              text=True, check=True, timeout=60).stdout.splitlines()
+        assert "data/years/2018.yml" in tree and "inbox/2018.txt" not in tree
+    finally:
+        subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=project, check=True, timeout=60)

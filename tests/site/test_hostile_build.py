@@ -85,8 +85,10 @@ def test_output_folder_that_is_a_file_is_a_chinese_message(tmp_path):
 
 @pytest.mark.parametrize("old,new,message", [
     ("site_name: 津南区国动办法治政府建设报告库", 'site_name: 库<img src=x onerror=alert(1)>',
-     "mkdocs.yml:3:1: [错误] site_name: 这里不能有符号 < >"),
-    ("edit_url: http://git.example.invalid/fzbg/reports/-/edit/main/{path}", 'edit_url: "javascript:alert(1)//{path}"',
+     "mkdocs.yml:3:12: [错误] site_name: 这里不能有符号 < >"),
+    ("repo_url: http://git.example.invalid/fzbg/reports", 'repo_url: "javascript:alert(1)//"',
+     "[错误] extra.git.repo_url: 地址“javascript:alert(1)//”不是以 http:// 或 https:// 开头"),
+    ("branch: main", 'branch: main\n    edit_url: "javascript:alert(1)//{path}"',
      "[错误] extra.git.edit_url: 地址“javascript:alert(1)//{path}”不对"),
 ])
 def test_unsafe_settings_stop_the_build(tmp_path, old, new, message):

@@ -8,7 +8,6 @@ import subprocess
 import time
 import zipfile
 
-import pytest
 
 from reports.commands import importer
 from reports.commands.importer import decode

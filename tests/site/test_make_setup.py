@@ -11,7 +11,6 @@ without the network.
 
 from __future__ import annotations
 
-import os
 import shutil
 import stat
 import subprocess

@@ -22,7 +22,11 @@ HOSTILE = [
     ("new-year", {"YEAR": "`touch pwned`"}, "年份“`touch pwned`”不对"),
     ("import", {"FILE": 'x";touch pwned;"', "YEAR": "2022"}, '找不到要导入的文件“x";touch pwned;"”'),
     ("import", {"FILE": "a.docx", "YEAR": "2022|touch pwned"}, "年份“2022|touch pwned”不对"),
-    ("import", {"FILE": "$$(touch pwned)", "YEAR": "2022"}, "找不到要导入的文件“$(touch pwned)”"),
+    # As typed: make's $$ is not unescaped either (the value is never make text).
+    ("import", {"FILE": "$$(touch pwned)", "YEAR": "2022"}, "找不到要导入的文件“$$(touch pwned)”"),
+    # make's own function syntax: make would run it itself, before any recipe.
+    ("new-year", {"YEAR": "$(shell touch pwned)2024"}, "年份“$(shell touch pwned)2024”不对"),
+    ("import", {"FILE": "$(shell touch pwned).docx", "YEAR": "2022"}, "找不到要导入的文件“$(shell touch pwned).docx”"),
 ]
 
 
@@ -50,5 +54,5 @@ def test_hostile_values_are_refused_and_run_nothing(project, target, values, mes
 def test_no_make_variable_is_pasted_into_a_recipe_unquoted():
     """Every user-settable variable is used as a quoted shell variable, never as $(NAME)."""
     recipes = [line for line in (ROOT / "Makefile").read_text("utf-8").splitlines() if line.startswith("\t")]
-    for name in ("YEAR", "FILE", "HOST", "PORT", "PYTHON"):
+    for name in ("YEAR", "YEARS", "FILE", "HOST", "PORT", "PYTHON", "VENV", "BIN"):
         assert not [line for line in recipes if f"$({name})" in line], name

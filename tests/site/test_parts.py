@@ -3,7 +3,5 @@
 from __future__ import annotations
 
 
-from reports.commands import new_year
 
-from support.project import copy_project
 

@@ -17,6 +17,9 @@ HOOKS = ROOT / "hooks"
 # the verbatim tests (and for errata: the original must stay readable).
 SOURCE_2023 = ROOT / "data" / "sources" / "2023-report.txt"
 SHARED_SOURCE_2023 = ROOT.parent / "shared" / "sources" / "2023-report.txt"
+# A short fictional report of 2019 in the layout the importer reads, which
+# imports into a year that passes the check: what a clerk puts in inbox/.
+SHORT_REPORT = ROOT / "tests" / "fixtures" / "import" / "short-2019.txt"
 
 # A fictional three-year archive (2091-2093) with drafts, errata and a missing
 # part: what the real archive does not have yet.
@@ -24,14 +27,18 @@ FIXTURE_ARCHIVE = ROOT / "tests" / "fixtures" / "archive"
 FIXTURE_OFFICE = "示例区示例办公室（测试数据）"
 
 
-def configured_office() -> str:
-    """``extra.office.name`` of mkdocs.yml (which has a python tag PyYAML's
-    safe loader refuses, so that tag is read as null)."""
+def configuration(root: pathlib.Path = ROOT) -> dict:
+    """mkdocs.yml of ``root`` (which has a python tag PyYAML's safe loader
+    refuses, so that tag is read as null)."""
     class Loader(yaml.SafeLoader):
         pass
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
-    return config["extra"]["office"]["name"]
+    return yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
+
+
+def configured_office() -> str:
+    """``extra.office.name`` of mkdocs.yml."""
+    return configuration()["extra"]["office"]["name"]
 
 
 def load_archive(root: pathlib.Path = ROOT):

@@ -92,3 +92,55 @@ def loaded_references(site):
             text = path.read_text("utf-8")
             for m in re.finditer(r'(?:importScripts|fetch|import)\s*\(\s*["\']((?:https?:)?//[^"\']+)', text):
                 yield path, m.group(1)
+
+
+# --- "改数据" links and the tables they stand over ------------------------------
+
+class DataEdits(HTMLParser):
+    """The article of a built page as the events that matter to its "改数据"
+    links, in document order: ``("heading", id)``, ``("edit", link)`` and
+    ``("table", id)``.  ``link`` holds the link's href, title, aria-label and
+    text, and ``where``: the id of the last element with one before it (the
+    table's box, or the heading of its section)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # inside <article>
+        self.events = []
+        self.last_id = ""
+        self.link = None  # the link being read
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article":
+            self.depth += 1
+        if not self.depth:
+            return
+        if tag in ("h1", "h2", "h3"):
+            self.events.append(("heading", attrs.get("id", "")))
+        elif tag == "table":
+            self.events.append(("table", self.last_id))
+        elif tag == "p" and "data-edit" in (attrs.get("class") or "").split():
+            self.link = {"where": self.last_id, "text": ""}
+        elif tag == "a" and self.link is not None:
+            self.link.update(href=attrs.get("href"), title=attrs.get("title"), label=attrs.get("aria-label"))
+        if attrs.get("id"):
+            self.last_id = attrs["id"]
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.depth -= 1
+        if tag == "p" and self.link is not None:
+            self.events.append(("edit", self.link))
+            self.link = None
+
+    def handle_data(self, data):
+        if self.link is not None:
+            self.link["text"] += data
+
+
+def data_edits(html: str) -> list:
+    """The events of ``DataEdits`` for the page ``html``."""
+    reader = DataEdits()
+    reader.feed(html)
+    return reader.events

@@ -25,7 +25,7 @@ def test_status_labels_come_from_the_schema_wherever_they_are_shown(monkeypatch)
     assert (draft.status_label, published.status_label) == ("征求意见稿", "已公开")
     assert list(navigation.year_section(draft)) == ["2024年度（征求意见稿）"]
     html = templating.render("archive.html", years=[draft, published], parts=report_text.PARTS,
-                             link=lambda src: src)
+                             link=lambda src: src, data=None)
     assert "征求意见稿</span>" in html and "已公开</span>" in html and "草稿" not in html
     html = templating.render("finder.html", items=[], years=[{"year": 2024, "draft": True}], parts=[],
                              document_groups=[], campaigns=[], kind_labels={})

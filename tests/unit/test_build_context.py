@@ -32,14 +32,15 @@ def test_a_hook_before_site_data_is_told_so():
 
 def test_start_takes_what_the_hooks_need_from_the_config(tmp_path):
     archive = object()
-    git = {"edit_url": "http://git.example.invalid/edit/{path}"}
+    git = {"forge": "gitea", "repo_url": "http://git.example.invalid/fzbg/reports"}
     build = context.start(config(tmp_path, office={"name": "示例办", "short_name": "示例"}, git=git),
                           tmp_path, archive)
     assert context.current() is build
     assert build.archive is archive and build.root == tmp_path
     assert (build.docs_dir, build.site_dir) == (tmp_path / "docs", tmp_path / "site")
     assert (build.site.site_name, build.site.office, build.site.office_short) == ("档案", "示例办", "示例")
-    assert build.git == git
+    assert build.site.forge.url("data/years/2023.yml") == \
+        "http://git.example.invalid/fzbg/reports/_edit/main/data/years/2023.yml"
     assert build.worker_version == worker.version(tmp_path / "docs")
     assert build.fragments == {}
     assert build.rel(tmp_path / "docs" / "2023" / "index.md") == "docs/2023/index.md"
@@ -50,7 +51,7 @@ def test_every_build_starts_afresh(tmp_path):
     first = context.start(config(tmp_path), tmp_path, object())
     first.fragments["index.md"] = ["<p>old</p>"]
     second = context.start(config(tmp_path), tmp_path, object())
-    assert context.current() is second and second.fragments == {} and second.git == {}
+    assert context.current() is second and second.fragments == {} and second.site.forge is None
 
 
 def test_without_the_search_worker_there_is_no_build(tmp_path):

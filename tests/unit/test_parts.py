@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 
-import pytest
 
-from reports.checks.project import Project
-from reports.checks.rules import required_parts
-from reports.commands import importer, new_year
-from reports.model import parts
-from support.repository import load_archive
+from reports.commands import importer
 from reports.model import markers
 from reports.model import report_text
 from reports.render import page_fragments

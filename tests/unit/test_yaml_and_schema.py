@@ -106,3 +106,13 @@ def test_quoted_number_in_a_text_field_is_kept_and_bare_number_is_refused():
     assert schema.Text().validate("001", ("x",), ctx) == "001"
     assert schema.Text().validate(1, ("x",), ctx) is None
     assert ctx.problems[0].hint == '请加引号写成 "1"。'
+
+
+def test_positions_read_past_tags_and_aliases_and_obey_neither():
+    """mkdocs.yml's positions: tags are not constructed, a recursive alias is
+    walked once, an empty value is where its key is, a broken file has none."""
+    text = "a: !!python/object/apply:os.system [echo]\nb: &x [1, *x]\nc:\n  d:\n"
+    located = yaml_source.positions(text, "mkdocs.yml")
+    assert (located.at(("a",)), located.at(("b", 0)), located.at(("c", "d"))) == ((1, 4), (2, 8), (4, 3))
+    assert located.at(("c", "d"), on_key=True) == (4, 3)
+    assert yaml_source.positions("a: [\n", "mkdocs.yml").at(("a",)) == (1, 1)

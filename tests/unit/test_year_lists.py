@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from reports.knowledge import downloads
 from reports.model import schema
 from reports.model import year_data
@@ -16,5 +18,8 @@ def test_every_list_of_the_schema_has_its_name_and_no_other_name_is_listed():
 
 def test_downloads_name_and_type_their_tables_as_the_model_does():
     assert downloads.TABLES == {k: v for k, v in year_data.LISTS.items() if k != "versions"}
-    assert downloads.MODELS["followups"] is year_data.Followup
-    assert set(downloads.MODELS) == set(year_data.LISTS)
+    assert set(downloads.FIELDS) == set(year_data.LISTS)
+    # The columns are the model's fields, in the order the schema has them.
+    for name, fields in downloads.FIELDS.items():
+        model = year_data.YEAR.fields[name].item.model
+        assert sorted(fields) == sorted(f.name for f in dataclasses.fields(model) if f.name != "_path")

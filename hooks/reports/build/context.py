@@ -30,7 +30,6 @@ class BuildContext:
     site_dir: pathlib.Path
     archive: object  # model.archive.Archive, checked
     site: SiteConfig  # what the pages say about the site and how they link
-    git: dict  # extra.git: the edit and tree URL patterns (empty: no edit buttons)
     worker_version: str  # the search worker's cache key (search.worker.version)
     # Rendered HTML set aside while Markdown runs, by page (templating.set_aside):
     # filled in on_page_markdown, emptied in on_page_content.
@@ -61,7 +60,6 @@ def start(config, root, archive) -> BuildContext:
         site_dir=pathlib.Path(config.site_dir),
         archive=archive,
         site=SiteConfig.from_mkdocs(config),
-        git=dict((config.extra or {}).get("git") or {}),
         worker_version=worker.version(config.docs_dir),
     )
     return _current

@@ -1,5 +1,6 @@
-"""The project's commands: ``make check``, ``make lock``, ``make new-year`` and
-``make import`` (``python -m reports <command>`` with ``hooks/`` on the path).
+"""The project's commands: ``make check``, ``make lock``, ``make new-year``,
+``make import`` and ``make inbox`` (``python -m reports <command>`` with
+``hooks/`` on the path).
 
 Each command module has ``main(argv) -> exit code`` and prints Chinese
 messages only; ``reports/__main__.py`` picks the command by name.

@@ -121,28 +121,6 @@ def next_steps(year: int, previous) -> str:
     return cli.numbered(steps)
 
 
-def year_argument(text: str, example: str):
-    """The year typed after YEAR=, or None after saying (in Chinese) why not."""
-    text = text.strip()
-    if not re.fullmatch(r"[0-9]{4}", text):
-        print(f"年份“{text}”不对：请用半角阿拉伯数字写四位数的年份，例如 {example}。")
-        print("未创建任何文件。")
-        return None
-    return int(text)
-
-
-def refused(plan) -> bool:
-    """True, after saying why, when a plan writes nothing (``make new-year``'s
-    and ``make import``'s refusals read alike)."""
-    if plan.files:
-        return False
-    if plan.why:
-        print(plan.why)
-    print(describe(plan.problems))
-    print("未创建任何文件。")
-    return True
-
-
 def main(argv=None) -> int:
     parser = cli.CommandParser(USAGE, "请指定要新建的年份。", prog="python -m reports new-year")
     parser.add_argument("year", type=cli.value)

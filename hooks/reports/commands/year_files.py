@@ -57,15 +57,21 @@ def target_refusals(root: pathlib.Path, year, command: str, example: str) -> lis
     if not (root / "docs").is_dir() or not (root / "data" / "years").is_dir():
         return [refusal(f"{root} 不是报告库的项目目录（没有 docs/ 和 data/years/）",
                         f"请在项目目录中运行 {command} …。")]
-    docs_dir, data_file = f"docs/{year}", f"data/years/{year}.yml"
-    existing = [rel for rel, path in ((f"{docs_dir}/", root / docs_dir), (data_file, root / data_file))
-                if path.exists() or path.is_symlink()]
+    existing = existing_files(root, year)
     if existing:
         verb = "重新导入" if "import" in command else "重新生成"
         return [refusal(f"{year} 年度已经存在：{'、'.join(existing)}",
                         f"{command} 不会覆盖已有的文件。如果确实要{verb}，"
                         "请先把上面的文件移走（确认其中没有需要保留的内容）。")]
     return []
+
+
+def existing_files(root: pathlib.Path, year: int) -> list:
+    """What of ``year`` is already there (``docs/<year>/``, ``data/years/<year>.yml``):
+    the refusal above, and ``make inbox``'s own, name these files."""
+    docs_dir, data_file = f"docs/{year}", f"data/years/{year}.yml"
+    return [rel for rel, path in ((f"{docs_dir}/", root / docs_dir), (data_file, root / data_file))
+            if path.exists() or path.is_symlink()]
 
 
 # --- Markers and pages taken from the template year ----------------------------

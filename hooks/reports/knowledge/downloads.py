@@ -34,7 +34,9 @@ TABLES = {name: title for name, title in year_data.LISTS.items() if name != "ver
 LISTS = (*TABLES, "versions")
 
 # The entry type of each list, whose fields are the CSV columns.
-MODELS = {name: year_data.YEAR.fields[name].item.model for name in LISTS}
+# The fields of each list's entries, in the order the schema (and so the
+# editor's file) has them: the columns of the downloads.
+FIELDS = {name: list(year_data.YEAR.fields[name].item.fields) for name in LISTS}
 
 # Values added to the entries' own fields, per list.
 EXTRAS = {
@@ -92,13 +94,9 @@ LIST_SEPARATOR = "、"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _fields(model) -> list:
-    return [f.name for f in dataclasses.fields(model) if not f.name.startswith("_")]
-
-
 def columns(table: str) -> list:
     """The keys of one entry of ``table``, in order (without the year)."""
-    names = _fields(MODELS[table]) + list(EXTRAS.get(table, ()))
+    names = FIELDS[table] + list(EXTRAS.get(table, ()))
     if "at" in names:
         names += PLACE_FIELDS
     return names
@@ -114,7 +112,7 @@ def _plain(value):
 
 
 def _entry(table: str, entry, year, catalog) -> dict:
-    record = {name: _plain(getattr(entry, name)) for name in _fields(MODELS[table])}
+    record = {name: _plain(getattr(entry, name)) for name in FIELDS[table]}
     if table == "studies":
         document = catalog.documents.get(entry.document) if catalog else None
         record["document_name"] = document.name if document else None

@@ -1,8 +1,17 @@
-"""Chinese numerals as reports number their parts and sections: 一 … 九十九."""
+"""Chinese numerals as reports number their parts and sections: 一 … 九十九,
+and the numbers that open a part (一、), a section (（一）) and an item (1.)."""
 
 from __future__ import annotations
 
+import re
+
 NUMERALS = "一二三四五六七八九十"
+PART_NUMBER = re.compile(rf"^(?P<num>[{NUMERALS}]+)、")
+# Sections are numbered （一）; old reports typed on other keyboards use (一).
+SECTION_NUMBER = re.compile(rf"^[（(](?P<num>[{NUMERALS}]+)[）)]")
+# Items are 1. 1． 1、 -- but not a date or decimal such as 4.15 at the start.
+# A year right after the number is the item's first word: 1.2024年开展…… is item 1.
+ITEM_NUMBER = re.compile(r"^(?P<num>\d+)[.．、](?:(?!\d)|(?=\d{4}年))")
 
 
 def cn_number(text: str) -> int:

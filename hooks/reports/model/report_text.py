@@ -17,7 +17,8 @@ import dataclasses
 import re
 
 from reports.model import parts
-from reports.model.numerals import NUMERALS, cn_number, cn_numeral  # noqa: F401 - re-exported
+from reports.model.numerals import (  # noqa: F401 - re-exported
+    ITEM_NUMBER, NUMERALS, PART_NUMBER, SECTION_NUMBER, cn_number, cn_numeral)
 from reports.source.problems import ERROR, WARNING
 
 # The required parts are defined in ``parts``; these names stay here for the
@@ -38,12 +39,6 @@ def part_label(page, kind) -> str:
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
 H1 = re.compile(r"^#\s+(?P<text>.+?)\s*$")
 H2 = re.compile(r"^##\s+(?P<text>.+?)\s*$")
-PART_NUMBER = re.compile(rf"^(?P<num>[{NUMERALS}]+)、")
-# Sections are numbered （一）; old reports typed on other keyboards use (一).
-SECTION_NUMBER = re.compile(rf"^[（(](?P<num>[{NUMERALS}]+)[）)]")
-# Items are 1. 1． 1、 -- but not a date or decimal such as 4.15 at the start;
-# a year after the number is the item's first word: 1.2024年开展…… is item 1.
-ITEM_NUMBER = re.compile(r"^(?P<num>\d+)[.．、](?:(?!\d)|(?=\d{4}年))")
 MARKER_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 
 

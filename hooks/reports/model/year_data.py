@@ -64,49 +64,53 @@ def anchor(**kw):
     return schema.Text(pattern=ANCHOR, pattern_hint=ANCHOR_HINT, **kw)
 
 
-@dataclasses.dataclass
-class Figure:
+@dataclasses.dataclass(kw_only=True)
+class Cited:
+    """An entry that states a fact of the report: the paragraph it is in
+    (``at``) and the report's own words (``quote``), which the checks compare."""
+
+    at: str
+    quote: str
+    _path: tuple = ()
+
+
+@dataclasses.dataclass(kw_only=True)
+class Figure(Cited):
     id: str
     label: str
     value: float
     unit: str
-    at: str
-    quote: str
     note: str | None = None
-    _path: tuple = ()
 
 
-@dataclasses.dataclass
-class Study:
-    document: str
-    at: str
-    quote: str
+@dataclasses.dataclass(kw_only=True)
+class Study(Cited):
+    """A study session: which catalogued document, and how, by whom and when
+    as far as the report says."""
+
+    document: str  # id in data/catalog/documents.yml
     how: str | None = None
     who: str | None = None
     when: str | None = None
-    _path: tuple = ()
 
 
-@dataclasses.dataclass
-class CampaignEvent:
-    campaign: str
-    at: str
-    quote: str
+@dataclasses.dataclass(kw_only=True)
+class CampaignEvent(Cited):
+    """A publicity event on a catalogued campaign day, with its form, audience
+    and place as far as the report says."""
+
+    campaign: str  # id in data/catalog/campaigns.yml
     form: str | None = None
     audience: str | None = None
     place: str | None = None
-    _path: tuple = ()
 
 
-@dataclasses.dataclass
-class Action:
+@dataclasses.dataclass(kw_only=True)
+class Action(Cited):
     date: datetime.date
     who: str
     what: str
-    at: str
-    quote: str
     documents: list = dataclasses.field(default_factory=list)
-    _path: tuple = ()
 
 
 @dataclasses.dataclass
@@ -201,6 +205,16 @@ def quote(**kw):
     return schema.Text(**kw)
 
 
+def optional_texts(**helps) -> dict:
+    """Free-text fields an editor may leave out, by name with their help text."""
+    return {name: schema.Text(required=False, help=text) for name, text in helps.items()}
+
+
+def cited() -> dict:
+    """The fields of every ``Cited`` entry: the paragraph, and the report's words."""
+    return {"at": anchor(), "quote": quote()}
+
+
 YEAR = schema.Record({
     "year": schema.Integer(minimum=1949, maximum=2100, help="年份，如 2023"),
     "title": schema.Text(plain=True, help="报告标题，与原文一致"),
@@ -218,33 +232,25 @@ YEAR = schema.Record({
         "label": schema.Text(help="名称，如 随机执法检查"),
         "value": schema.Number(minimum=0, help="数值（阿拉伯数字）"),
         "unit": schema.Text(help="单位，如 项、人"),
-        "at": anchor(),
-        "quote": quote(),
+        **cited(),
         "note": schema.Text(required=False, help="说明"),
     }, model=Figure), required=False, help=LISTS["figures"]),
     "studies": schema.ListOf(schema.Record({
         "document": identifier(help="学习文件编号，见 data/catalog/documents.yml"),
-        "at": anchor(),
-        "quote": quote(),
-        "how": schema.Text(required=False, help="学习形式"),
-        "who": schema.Text(required=False, help="参加人员"),
-        "when": schema.Text(required=False, help="时间"),
+        **cited(),
+        **optional_texts(how="学习形式", who="参加人员", when="时间"),
     }, model=Study), required=False, help=LISTS["studies"]),
     "campaigns": schema.ListOf(schema.Record({
         "campaign": identifier(help="宣传节点编号，见 data/catalog/campaigns.yml"),
-        "at": anchor(),
-        "quote": quote(),
-        "form": schema.Text(required=False, help="形式"),
-        "audience": schema.Text(required=False, help="对象"),
-        "place": schema.Text(required=False, help="地点"),
+        **cited(),
+        **optional_texts(form="形式", audience="对象", place="地点"),
     }, model=CampaignEvent), required=False, help=LISTS["campaigns"]),
     "actions": schema.ListOf(schema.Record({
         "date": schema.Date(help="日期"),
         "who": schema.Text(help="人员"),
         "what": schema.Text(multiline=True, help="事项"),
+        **cited(),
         "documents": schema.ListOf(identifier(), required=False, help="涉及的学习文件编号"),
-        "at": anchor(),
-        "quote": quote(),
     }, model=Action), required=False, help=LISTS["actions"]),
     "shortcomings": schema.ListOf(schema.Record({
         "id": identifier(help="唯一编号"),
@@ -254,8 +260,8 @@ YEAR = schema.Record({
     "plans": schema.ListOf(schema.Record({
         "id": identifier(help="唯一编号，下一年度据此填写落实情况"),
         "text": schema.Text(multiline=True, help="概述"),
-        "area": schema.Choice({a: a for a in PLAN_AREAS}, required=False, help="领域"),
         "at": anchor(),
+        "area": schema.Choice({a: a for a in PLAN_AREAS}, required=False, help="领域"),
     }, model=Plan), required=False, help=LISTS["plans"]),
     "followups": schema.ListOf(schema.Record({
         "plan": identifier(help="上一年度安排的编号"),

@@ -9,6 +9,7 @@ from reports.knowledge import calendar_months
 from reports.knowledge import compare
 from reports.knowledge import cross_year
 from reports.model import pages
+from reports.render import edit_links
 from reports.render import templating
 from reports.model.catalog import DOCUMENT_KINDS
 from reports.model.year_data import FOLLOWUP_STATUSES
@@ -44,17 +45,19 @@ def documents_page(ctx, marker):
                  "years": sorted({u.year.year for u in found[d.id]})} for d in documents]})
     # Group headings are Markdown so that they appear in the page's table of
     # contents; their text is fixed (the kinds), never data.
-    return "".join(f"\n\n## {g['label']} {{#kind-{g['kind']}}}\n\n" + templating.render("documents.html", group=g)
-                   for g in groups)
+    data = ctx.data_link(catalog.documents_file)
+    return "".join(f"\n\n## {g['label']} {{#kind-{g['kind']}}}\n\n"
+                   + templating.render("documents.html", group=g, data=data) for g in groups)
 
 
 def campaigns_page(ctx, marker):
     catalog = ctx.archive.catalog
     found = cross_year.campaign_uses(ctx.archive)
+    data = ctx.data_link(catalog.campaigns_file)
     return "".join(
         f"\n\n## {calendar_months.month_label(month)} {{#month-{month or 'unknown'}}}\n\n"
         + templating.render("campaigns.html", campaigns=[
-            {"campaign": c, "uses": [use_view(ctx, u) for u in found[c.id]]} for c in campaigns])
+            {"campaign": c, "uses": [use_view(ctx, u) for u in found[c.id]]} for c in campaigns], data=data)
         for month, campaigns in calendar_months.by_month(catalog.campaigns.values()))
 
 
@@ -82,7 +85,8 @@ def followups_page(ctx, marker):
         group["rows"].append(row)
     return "".join(
         f"\n\n## {group['year'].year}年度安排 {{#plans-{group['year'].year}}}\n\n"
-        + templating.render("followups.html", group=group, statuses=FOLLOWUP_STATUSES)
+        + templating.render("followups.html", group=group, statuses=FOLLOWUP_STATUSES,
+                            data=ctx.data_link(edit_links.YEARS, folder=True))
         for group in years) or "\n\n暂无年度安排数据。\n\n"
 
 
@@ -104,4 +108,5 @@ def compare_page(ctx, marker):
         doc_label=lambda i: catalog.documents[i].label if i in catalog.documents else i,
         campaign_label=lambda i: catalog.campaigns[i].name if i in catalog.campaigns else i,
         href=lambda anchor: page_href(year, anchor),
-        previous_link=ctx.link(pages.COMPARE.src_uri(before.year)))
+        previous_link=ctx.link(pages.COMPARE.src_uri(before.year)),
+        data=ctx.data_link(edit_links.YEARS, folder=True))

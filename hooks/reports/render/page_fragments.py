@@ -11,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 
 from reports.knowledge import downloads
+from reports.model import forge as forge_module
 from reports.model import pages
+from reports.render import edit_links
 from reports.render import knowledge_pages
 from reports.render import measures_finder
 from reports.render import templating
@@ -29,15 +31,18 @@ class SiteConfig:
     office: str
     office_short: str = ""
     use_directory_urls: bool = True
+    forge: forge_module.Forge | None = None  # the Git server's addresses (none: no edit links)
 
     @classmethod
     def from_mkdocs(cls, config) -> "SiteConfig":
-        office = (config.extra or {}).get("office") or {}
+        extra = config.extra or {}
+        office = extra.get("office") or {}
         return cls(
             site_name=config.site_name,
             office=office.get("name", ""),
             office_short=office.get("short_name", ""),
             use_directory_urls=config.use_directory_urls,
+            forge=forge_module.from_settings(extra.get("git")),
         )
 
 
@@ -64,6 +69,10 @@ class Context:
     @property
     def link(self):
         return templating.Linker(self.src_uri, self.config.use_directory_urls)
+
+    def data_link(self, path: str, folder: bool = False):
+        """The "改数据" link of a table made from ``path`` (None without a forge)."""
+        return edit_links.data_link(self.config.forge, path, folder)
 
     def require_year(self, marker):
         if self.year is None:
@@ -166,7 +175,8 @@ def year_figures(ctx, marker):
     year = ctx.require_year(marker)
     if not year.meta.figures:
         return ""
-    return templating.render("figures.html", figures=year.meta.figures, source=source_link(ctx, year))
+    return templating.render("figures.html", figures=year.meta.figures, source=source_link(ctx, year),
+                             data=ctx.data_link(year.data_file))
 
 
 def source_link(ctx, year):
@@ -186,7 +196,7 @@ def table(ctx, marker, name, caption, headings, rows):
         return ""
     return templating.render("table.html", table_id=f"table-{name}", caption=caption,
                          headings=headings, rows=[{"cells": rows(e), "at": e.at} for e in entries],
-                         source=source_link(ctx, year))
+                         source=source_link(ctx, year), data=ctx.data_link(year.data_file))
 
 
 def year_studies(ctx, marker):
@@ -219,7 +229,8 @@ def year_plans(ctx, marker):
 
 def year_versions(ctx, marker):
     year = ctx.require_year(marker)
-    return templating.render("versions.html", year=year, source=source_link(ctx, year))
+    return templating.render("versions.html", year=year, source=source_link(ctx, year),
+                             data=ctx.data_link(year.data_file))
 
 
 def year_downloads(ctx, marker):
@@ -230,7 +241,7 @@ def year_downloads(ctx, marker):
 
 def site_archive(ctx, marker):
     return templating.render("archive.html", years=ctx.archive.years, parts=parts.PARTS,
-                         link=ctx.link) + templating.render(
+                         link=ctx.link, data=ctx.data_link(edit_links.YEARS, folder=True)) + templating.render(
         "downloads.html", title="全部年度数据下载", links=downloads.archive_links(), link=ctx.link)
 
 

@@ -8,6 +8,7 @@ geometry come from ``trends``, the markup from ``templates/trends.html`` and
 
 from __future__ import annotations
 
+from reports.render import edit_links
 from reports.render import templating
 from reports.model import report_text
 from reports.knowledge import trends
@@ -33,7 +34,8 @@ def trends_page(ctx, marker):
         rows.append({"series": s, "cells": cells})
         sections.append({"series": s, "summary": trends.change_summary(s),
                          "chart": svg_chart(s, years=numbers)})
-    return templating.render("trends.html", years=years, rows=rows, sections=sections)
+    return templating.render("trends.html", years=years, rows=rows, sections=sections,
+                             data=ctx.data_link(edit_links.YEARS, folder=True))
 
 
 def svg_chart(s, width: int = 640, height: int = 260, years=None):

@@ -129,6 +129,41 @@ def compose(text: str):
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
+def positions(text: str, file: str) -> Located:
+    """Where the keys and values of a YAML file are, and nothing else.
+
+    For a file that is no data file but whose values are checked all the
+    same, such as ``mkdocs.yml``: MkDocs has read it already, with tags
+    (``!!python/name:…``) that ``load`` would refuse, and its problems still
+    need the line and column of the value.  The nodes are only composed,
+    never constructed, so no tag is obeyed; a file that does not parse
+    gives no positions (``Located.at`` then answers line 1, column 1).
+    """
+    located = Located(file)
+    try:
+        root = compose(text)
+    except (yaml.YAMLError, RecursionError):
+        return located
+    stack, seen = ([((), root)] if root is not None else []), set()
+    while stack:
+        path, node = stack.pop()
+        located.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if id(node) in seen:  # an alias, perhaps of a node holding it: walked once
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    key = path + (key_node.value,)
+                    located.key_marks[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                    if value_node.tag == "tag:yaml.org,2002:null" and not value_node.value:
+                        located.marks[key] = located.key_marks[key]  # ``key:`` and nothing: the key
+                    stack.append((key, value_node))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((path + (index,), child) for index, child in enumerate(node.value))
+    return located
+
+
 _MESSAGES = {
     "could not find expected ':'": "缺少冒号“:”",
     "mapping values are not allowed here": "这里不能出现“键: 值”（常见原因：缩进不对，或文字中的冒号没有加引号）",

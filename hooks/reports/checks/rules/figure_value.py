@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from reports.checks import citations
+from reports.checks.rules import per_year
 from reports.model import report_text
 
 ID = "figure-value"
@@ -20,18 +21,18 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 CN_NUMBER = re.compile(rf"[{report_text.NUMERALS}两]+")
 
 
-def check(archive, project) -> list:
-    problems = []
-    for year in archive.years:
-        for figure in year.meta.figures:
-            cited = citations.quoted(year, figure)
-            if cited is not None and figure.value not in numbers_in(figure.quote):
-                page, block = cited
-                problems.append(year.located.problem(
-                    figure._path + ("value",),
-                    f"数值 {number_text(figure.value)} 与引文“{figure.quote}”中的数字不一致",
-                    f"原文在 {page.file}:{block.line}。请核对数值，或改正引文。", rule=ID))
-    return problems
+def check_year(year, catalog):
+    for figure in year.meta.figures:
+        cited = citations.quoted(year, figure)
+        if cited is not None and figure.value not in numbers_in(figure.quote):
+            page, block = cited
+            yield year.located.problem(
+                figure._path + ("value",),
+                f"数值 {number_text(figure.value)} 与引文“{figure.quote}”中的数字不一致",
+                f"原文在 {page.file}:{block.line}。请核对数值，或改正引文。", rule=ID)
+
+
+check = per_year(check_year)
 
 
 def numbers_in(text: str) -> set:

@@ -29,16 +29,19 @@ from reports.source.problems import Problem
 ID = "page-markup"
 DESCRIPTION = "页面只能是文字和标记：不能有 HTML、图片、代码块或指向其他网站的链接"
 
+# The opening or closing line of a code block.
 FENCE = re.compile(r"^ {0,3}(```|~~~)")
+# An editor's note: one comment filling its line, with no ``--`` inside.
 WHOLE_COMMENT = re.compile(r"^\s*<!--(?:(?!--).)*-->\s*$")
-# <tag, </tag, <!doctype, <?php, <![CDATA[ -- not preceded by a backslash.
+# <tag or </tag (a backslash before it does not stop Python-Markdown).
 TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
-DECLARATION = re.compile(r"<[!?](?!--)")
-COMMENT_START = re.compile(r"<!--")
+# <https://…>, <mailto:…> or <someone@host>.
 AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+# [words](url) and ![image](url), the URL without its optional <>.
 LINK = re.compile(r"(?<!\\)(?P<image>!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<url>[^)\s>]*)")
+# A reference definition: [name]: url.
 REFERENCE = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:\s*<?(?P<url>\S*?)>?(?:\s|$)")
-ATTRIBUTES = re.compile(r"(?<!\\)\{\s*[:#.][^}]*\}")
+# The scheme of a URL (https:, javascript:, data:).
 SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):")
 
 TAG_HINTS = {
@@ -48,6 +51,17 @@ TAG_HINTS = {
     "img": "图片会从别处加载",
 }
 ESCAPE_HINT = "如果这是报告原文中的文字，请把“<”写成“&lt;”；否则请删除。"
+
+# What is refused wherever it stands in a line: (pattern, message, hint);
+# ``{0}`` in the message is what was found.  Tags and links, whose messages
+# depend on what they name, are checked on their own below.
+REFUSED = (
+    (re.compile(r"<!--"), "注释必须单独占一行，且在同一行内结束（<!-- … -->）",
+     "注释中的文字读者看不到；正文请不要写在注释里。"),
+    (re.compile(r"<[!?](?!--)"), "报告页面中不能有 HTML 声明或指令（<! 或 <?）", ESCAPE_HINT),
+    (re.compile(r"(?<!\\)\{\s*[:#.][^}]*\}"), "报告页面中不能使用属性写法“{0}”",
+     "段落和标题的位置编号由网站自动生成；请删除花括号中的内容。"),
+)
 
 
 def check_page(lines, file: str, first_line: int = 1) -> list:
@@ -81,11 +95,9 @@ def check_page(lines, file: str, first_line: int = 1) -> list:
             add(index, 0, "行首有 4 个或更多空格（或制表符），这一段会显示成代码块",
                 "请删除行首的空格：段落从行首写起。")
         previous_blank = blank
-        for m in COMMENT_START.finditer(line):
-            add(index, m.start(), "注释必须单独占一行，且在同一行内结束（<!-- … -->）",
-                "注释中的文字读者看不到；正文请不要写在注释里。")
-        for m in DECLARATION.finditer(line):
-            add(index, m.start(), "报告页面中不能有 HTML 声明或指令（<! 或 <?）", ESCAPE_HINT)
+        for pattern, message, hint in REFUSED:
+            for m in pattern.finditer(line):
+                add(index, m.start(), message.format(m.group(0)), hint)
         for m in TAG.finditer(line):
             name = m.group("name").lower()
             why = TAG_HINTS.get(name, "HTML 会改变页面的显示或行为")
@@ -106,9 +118,6 @@ def check_page(lines, file: str, first_line: int = 1) -> list:
         m = REFERENCE.match(line)
         if m:
             problems += _url_problems(m.group("url"), file, first_line + index, m.start("url") + 1)
-        for m in ATTRIBUTES.finditer(line):
-            add(index, m.start(), f"报告页面中不能使用属性写法“{m.group(0)}”",
-                "段落和标题的位置编号由网站自动生成；请删除花括号中的内容。")
     return problems
 
 

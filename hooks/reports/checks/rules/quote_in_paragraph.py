@@ -10,6 +10,7 @@ file and line, so that the editor sees both places.
 from __future__ import annotations
 
 from reports.checks import citations
+from reports.checks.rules import per_year
 
 ID = "quote-in-paragraph"
 DESCRIPTION = "引文（quote、original、evidence）与所指段落中的原文一字不差"
@@ -25,16 +26,16 @@ WORDING = {
 }
 
 
-def check(archive, project) -> list:
-    problems = []
-    for year in archive.years:
-        for entry, field in citations.cited(year):
-            words = getattr(entry, field) if field else None
-            page, block = year.block(entry.at)
-            if words is None or block is None or citations.contains(block, words):
-                continue
-            message, hint = WORDING[field]
-            fill = dict(words=words, at=entry.at, where=f"{page.file}:{block.line}")
-            problems.append(year.located.problem(
-                entry._path + (field,), message.format(**fill), hint.format(**fill), rule=ID))
-    return problems
+def check_year(year, catalog):
+    for entry, field in citations.cited(year):
+        words = getattr(entry, field) if field else None
+        page, block = year.block(entry.at)
+        if words is None or block is None or citations.contains(block, words):
+            continue
+        message, hint = WORDING[field]
+        fill = dict(words=words, at=entry.at, where=f"{page.file}:{block.line}")
+        yield year.located.problem(
+            entry._path + (field,), message.format(**fill), hint.format(**fill), rule=ID)
+
+
+check = per_year(check_year)

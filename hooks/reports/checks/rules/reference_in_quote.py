@@ -9,27 +9,24 @@ quote is in its paragraph -- otherwise ``catalog-reference`` or
 from __future__ import annotations
 
 from reports.checks import citations
+from reports.checks.rules import per_year
 
 ID = "reference-in-quote"
 DESCRIPTION = "学习、宣传活动的引文中出现所引目录条目的名称"
 
 
-def check(archive, project) -> list:
-    problems = []
-    catalog = archive.catalog
-    for year in archive.years:
-        data = year.meta
-        references = [(study, catalog.documents.get(study.document), document_wording)
-                      for study in data.studies]
-        references += [(event, catalog.campaigns.get(event.campaign), campaign_wording)
-                       for event in data.campaigns]
-        for entry, target, wording in references:
-            if target is None or citations.quoted(year, entry) is None \
-                    or any(name in entry.quote for name in target.names):
-                continue
-            problems.append(year.located.problem(entry._path + ("quote",), *wording(entry.quote, target),
-                                                 rule=ID))
-    return problems
+def check_year(year, catalog):
+    references = [(study, catalog.documents.get(study.document), document_wording)
+                  for study in year.meta.studies]
+    references += [(event, catalog.campaigns.get(event.campaign), campaign_wording)
+                   for event in year.meta.campaigns]
+    for entry, target, wording in references:
+        if target is not None and citations.quoted(year, entry) is not None \
+                and not any(name in entry.quote for name in target.names):
+            yield year.located.problem(entry._path + ("quote",), *wording(entry.quote, target), rule=ID)
+
+
+check = per_year(check_year)
 
 
 def document_wording(quote, document):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reports.checks.rules import per_year
 from reports.model.schema import nearest
 from reports.source.problems import Problem
 
@@ -18,14 +19,7 @@ DESCRIPTION = "正文中的每个《书名》都在学习文件目录中"
 TITLE = re.compile(r"《([^《》\n]+)》")
 
 
-def check(archive, project) -> list:
-    problems = []
-    for year in archive.years:
-        problems += titles_in_catalog(year, archive.catalog)
-    return problems
-
-
-def titles_in_catalog(year, catalog) -> list:
+def check_year(year, catalog) -> list:
     problems = []
     for page in year.pages.values():
         if page.slug == "full":
@@ -47,3 +41,6 @@ def titles_in_catalog(year, catalog) -> list:
                     f"请在 {catalog.documents_file} 中添加这个文件（或把这种写法加到已有条目的 aliases 中）。"
                     f"相近的名称：{nearest(title, names)}。", rule=ID))
     return problems
+
+
+check = per_year(check_year)

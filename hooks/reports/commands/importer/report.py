@@ -14,15 +14,19 @@ from reports.commands.cli import numbered
 from reports.model import parts
 
 
-def summary(plan, year: int) -> str:
+# Said when the title names another year than the one the import was given;
+# ``make inbox`` takes the year from a file name and says so in its own words.
+YEAR_MISMATCH = "注意：标题中的年份是 {found} 年，与 YEAR={year} 不一致；如果年份输错了，删除下面的文件后重新运行。"
+
+
+def summary(plan, year: int, mismatch: str = YEAR_MISMATCH) -> str:
     """What the import recognised, dropped, could not place and proposes."""
     report, source, proposals = plan.report, plan.source, plan.proposals
     out = []
     say = out.append
     m = re.search(r"(\d{4})年", report.title)
     if m and int(m.group(1)) != year:
-        say(f"  注意：标题中的年份是 {m.group(1)} 年，与 YEAR={year} 不一致；"
-            "如果年份输错了，删除下面的文件后重新运行。")
+        say("  " + mismatch.format(found=m.group(1), year=year))
     say("")
     say("识别结果：")
     say(f"  文件编码：{source.encoding}" + (f"。{source.note}" if source.note else ""))
