@@ -17,17 +17,17 @@ import re
 
 from reports.commands.importer import metadata
 
-# How a title ends: 报告, 总结 ... (a bracketed date after it is taken off first).
+# TITLE_END: how a title ends (a bracketed date after it is taken off first);
+# CONTINUES: a line that cannot start a title alone, it continues the line
+# above it; OFFICE: a line naming an office, the letterhead when the title is
+# below it; then the 文号 and 签发人, and a date alone on its line.
 TITLE_END = re.compile(r"(?:报告|总结|情况|自查报告|工作报告)[》」]?$")
-# A line that cannot start a title alone: it continues the line above it.
 CONTINUES = re.compile(r"^(?:关于|\d|年|度|的|法治|情况|建设|报告|工作|推进|和|及|与|暨|[（(])")
-# A line naming an office: the letterhead when the title is below it.
 OFFICE = re.compile(r"(?:局|办|办公室|委员会|委|政府|中心|院|厅|所|队|站|部|处|科|会|署|室|文件)$")
+ADDRESSEE_MAX, FRAGMENT_MAX = 40, 60  # characters of an addressee line, of a title's line
 DOC_NUMBER = re.compile(r"(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号)")
 SIGNER = re.compile(r"签\s*发\s*人\s*[：:]\s*(?P<name>\S+(?:\s\S+)?)\s*$")
 DATE_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?$")
-ADDRESSEE_MAX = 40
-FRAGMENT_MAX = 60
 
 
 @dataclasses.dataclass
