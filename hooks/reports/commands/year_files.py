@@ -118,17 +118,18 @@ def part_pages_markers(template, slugs) -> dict:
     """
     owner = {name: kind.slug for kind in parts.PARTS for name in kind.markers}
     ordered = [kind.slug for kind in parts.PARTS if kind.slug in slugs]
-    out, used = {}, set()
+    out, used, moved = {}, set(), []
     for slug in ordered:
         out[slug] = []
         for name, args in part_markers(template, parts.by_slug(slug)):
-            if name in used or owner.get(name, slug) != slug and owner.get(name) in slugs:
-                continue
-            out[slug].append((name, args))
-            used.add(name)
-    for name, slug in owner.items():
-        if slug in out and name not in used:
-            out[slug].append((name, ()))
+            if owner.get(name, slug) != slug and owner.get(name) in slugs:
+                moved.append((name, args))
+            elif name not in used:
+                out[slug].append((name, args))
+                used.add(name)
+    for name, args in moved:
+        if name not in used:
+            out[owner[name]].append((name, args))
             used.add(name)
     return out
 
