@@ -1073,6 +1073,56 @@ def search_timings(site: pathlib.Path, path: str, runs: int) -> list:
     return out
 
 
+# The finder's figures in the page's own clock: DOMContentLoaded, every year's
+# data file in (the count line stops saying it is loading), and one keyword
+# typed: from the input event to the frame after it is drawn (the filtering,
+# the redraw, and the style and layout of what changed).
+FINDER_PROBE = """async () => {
+  const count = document.querySelector("[data-finder-count]");
+  while (count.textContent.includes("正在载入")) await new Promise(r => requestAnimationFrame(r));
+  const loaded = performance.now();
+  const input = document.querySelector("input[name=kw]");
+  const start = performance.now();
+  input.value = "%s";
+  input.dispatchEvent(new Event("input", {bubbles: true}));
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const keystroke = performance.now() - start;
+  return {dcl: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd,
+          loaded, keystroke, nodes: document.getElementsByTagName("*").length};
+}""" % QUERY
+
+
+def finder_timings(site: pathlib.Path, runs: int) -> list:
+    """Per run, the measures finder: DOMContentLoaded, all data in, one keystroke (ms), DOM nodes."""
+    from support.browser import CHROMIUM, CHROMIUM_ARGS, block_other_hosts, serve
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        return []
+    out = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            for _ in range(runs):
+                context = browser.new_context()
+                context.set_default_timeout(120_000)
+                block_other_hosts(context)
+                page = context.new_page()
+                page.goto(base + "finder/", wait_until="domcontentloaded")
+                out.append(page.evaluate(FINDER_PROBE))
+                context.close()
+        finally:
+            browser.close()
+    return out
+
+
+def finder_sizes(site: pathlib.Path) -> dict:
+    """Bytes of the finder page and of all its data files."""
+    data = list((site / "finder" / "data").glob("*.json"))
+    return {"page": (site / "finder" / "index.html").stat().st_size,
+            "data": sum(p.stat().st_size for p in data), "files": len(data)}
+
+
 # --- One archive size ------------------------------------------------------------
 
 def median(values):
@@ -1097,6 +1147,7 @@ def measure(n_years: int, runs: int, work: pathlib.Path, seed: int, root: pathli
         texts.append(build(text_only, text_site))
         checks.append(check(project))
     search = search_timings(site, f"{year_range(n_years)[-1]}/measures/", runs)
+    finder = finder_timings(site, runs)
     result = {
         "n": n_years,
         "full": [t.seconds for t in full], "plain": [t.seconds for t in bare],
@@ -1108,6 +1159,8 @@ def measure(n_years: int, runs: int, work: pathlib.Path, seed: int, root: pathli
         "check": [t.seconds for t in checks],
         "rss_kb": [t.max_rss_kb for t in full],
         "search": search,
+        "finder": finder,
+        **{f"finder_{k}": v for k, v in finder_sizes(site).items()},
         **{f"page_{k}": v for k, v in page_sizes(site).items()},
         **{f"index_{k}": v for k, v in index_sizes(site).items()},
         "plain_pages": page_sizes(plain_site)["pages"],
@@ -1213,6 +1266,12 @@ def table(results: list, values: dict) -> str:
                        ("  wall time incl. Playwright, ms", "wall")):
         cells = [fmt(median([s[key] for s in r["search"]]), "{:.0f}") for r in results]
         lines.append(row(label, cells, keys["search_first_result_ms"] if key == "total" else None))
+    lines.append(row("finder page, KB", [f"{r['finder_page'] / kb:.1f}" for r in results]))
+    lines.append(row("  its data files, KB (files)", [f"{r['finder_data'] / kb:.0f} ({r['finder_files']})"
+                                                       for r in results]))
+    for label, key in (("  finder DOMContentLoaded, ms", "dcl"), ("  finder all data in, ms", "loaded"),
+                       ("  finder one keystroke, ms", "keystroke"), ("  finder DOM nodes", "nodes")):
+        lines.append(row(label, [fmt(median([f[key] for f in r["finder"]]), "{:.0f}") for r in results]))
     lines.append("")
     for r in results:
         lines.append(f"largest page at N={r['n']}: {r['page_largest_page']} ({r['page_largest'] / kb:.1f} KB)")

@@ -14,7 +14,7 @@ import pytest
 
 from reports.model import archive as archive_module
 from reports.knowledge import measures_index
-from support.browser import RequestLog, new_page
+from support.browser import RequestLog, new_page, wait_until_loaded
 from support.repository import ROOT
 
 FINDER = "finder/"
@@ -44,6 +44,8 @@ class Finder:
 
     def open(self, query: str = ""):
         self.page.goto(self.base_url + FINDER + query)
+        if self.page.evaluate("() => !!document.querySelector('form[data-finder-form]:not([hidden])')"):
+            wait_until_loaded(self.page)
         return self
 
     def select(self, name: str, value: str):
@@ -90,8 +92,8 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
-def count(records, shown) -> str:
-    return f"共 {len(records)} 条措施，显示 {shown} 条"
+def count(records, found) -> str:
+    return f"共 {len(records)} 条措施，找到 {found} 条"
 
 
 def test_form_is_shown_and_everything_listed(finder, records):
@@ -103,6 +105,7 @@ def test_form_is_shown_and_everything_listed(finder, records):
     assert finder.count_text() == count(records, len(records))
     assert finder.query() == {}
     assert "/assets/javascripts/measures-finder.js" in finder.requests.paths()
+    assert "/finder/data/2023.json" in finder.requests.paths()
 
 
 def test_year_and_document_narrow_to_the_records_naming_it(finder, records):

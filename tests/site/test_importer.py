@@ -409,4 +409,4 @@ def test_make_target_runs_the_command():
     result = subprocess.run([make, "-n", "import", "FILE=旧报告.docx", "YEAR=2022"], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert 'PYTHONPATH=hooks .venv/bin/python -m reports import "$FILE" ${YEAR:+"$YEAR"}' in result.stdout.splitlines()
+    assert 'PYTHONPATH=hooks "$VENV/bin/python" -m reports import "$FILE" ${YEAR:+"$YEAR"}' in result.stdout.splitlines()

@@ -191,4 +191,4 @@ def test_make_target_runs_the_command():
         pytest.skip("make 未安装")
     result = subprocess.run([make, "-n", "inbox"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert "PYTHONPATH=hooks .venv/bin/python -m reports inbox" in result.stdout.splitlines()
+    assert 'PYTHONPATH=hooks "$VENV/bin/python" -m reports inbox' in result.stdout.splitlines()

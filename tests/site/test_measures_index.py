@@ -7,6 +7,7 @@ The records behind it are tested in tests/unit/test_measures_index.py.
 from __future__ import annotations
 
 import html.parser
+import json
 import re
 
 import pytest
@@ -63,6 +64,17 @@ def finder_page(project) -> FinderPage:
     return FinderPage((project / "site" / "finder" / "index.html").read_text("utf-8"))
 
 
+def data_items(project) -> list:
+    """Every measure in the finder's data files, newest year first: (year, draft, item)."""
+    files = sorted((project / "site" / "finder" / "data").glob("*.json"), reverse=True)
+    out = []
+    for path in files:
+        data = json.loads(path.read_text("utf-8"))
+        assert path.name == f"{data['year']}.json"
+        out += [(data["year"], data["draft"], item) for item in data["items"]]
+    return out
+
+
 def build(project):
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr
@@ -75,11 +87,28 @@ def fixture_site(fictional_project):
     return fictional_project
 
 
-def test_finder_page_lists_every_record_with_its_filters(fixture_site):
-    page = finder_page(fixture_site)
+def test_finder_data_hold_every_record_with_its_filters(fixture_site):
     archive, _ = archive_module.load(fixture_site)
     records = measure_records(archive)
-    assert len(page.items) == len(records) == 17
+    items = data_items(fixture_site)
+    assert len(items) == len(records) == 17
+    for (year, draft, item), record in zip(items, records):
+        assert (year, draft) == (record.year, record.draft)
+        assert (item["part"], item["part_label"], item["kind"]) == (record.part, record.part_label, record.kind)
+        assert item["documents"] == list(record.documents) and item["campaigns"] == list(record.campaigns)
+        assert item["headings"] == list(record.headings) and item["place"] == record.place
+        assert item["paragraphs"] == record.paragraphs and item["anchor"] == record.anchor
+        # Links are relative to the finder page, which fetches the files.
+        assert item["href"] == f"../{record.src_uri[:-3]}/#{record.anchor}"
+    assert sorted(p.name for p in (fixture_site / "site" / "finder" / "data").iterdir()) == [
+        "2091.json", "2092.json", "2093.json"]
+
+
+def test_finder_page_lists_the_newest_year_and_links_the_others(fixture_site):
+    page = finder_page(fixture_site)
+    archive, _ = archive_module.load(fixture_site)
+    records = [r for r in measure_records(archive) if r.year == 2093]
+    assert len(page.items) == len(records) == 6
     for item, record in zip(page.items, records):
         assert item["data-year"] == str(record.year)
         assert item["data-part"] == record.part
@@ -102,7 +131,11 @@ def test_finder_form_is_hidden_until_the_script_shows_it(fixture_site):
     html = (fixture_site / "site" / "finder" / "index.html").read_text("utf-8")
     for control in ("finder-year", "finder-part", "finder-doc", "finder-campaign", "finder-kw"):
         assert f'<label for="{control}">' in html and f'id="{control}"' in html
-    assert re.search(r'<p class="finder-count" data-finder-count aria-live="polite">共 17 条措施</p>', html)
+    assert re.search(r'<p class="finder-count" data-finder-count aria-live="polite">'
+                     r'共 3 个年度 17 条措施，本页列出2093年度的 6 条</p>', html)
+    assert ('<p class="finder-static" data-finder-static>其他年度的措施见各年度报告：'
+            '<a href="../2092/">2092年度</a>（5 条）、<a href="../2091/">2091年度</a>（6 条）。</p>') in html
+    assert 'data-finder-data="data/{year}.json" data-finder-years="2093 2092 2091" data-finder-per-page="50"' in html
     assert "《示例法》</option>" in html
     assert html.count('<span class="report-status report-status--draft">草稿</span>') == 6
     assert "assets/javascripts/measures-finder.js" in html
@@ -127,9 +160,11 @@ def test_finder_page_follows_the_text_and_the_data(tmp_path):
         "campaigns:\n", 1), "utf-8")
     build(project)
     page = finder_page(project)
-    assert len(page.items) == 18
+    assert len(page.items) == 7 and len(data_items(project)) == 18
     added = next(i for i in page.items if i["data-anchor"] == "s1-1-3")
     assert added["text"] == "3.学习<标签>与“&amp;”符号。"  # as typed, never as markup
+    [added_data] = [i for y, _, i in data_items(project) if y == 2093 and i["anchor"] == "s1-1-3"]
+    assert added_data["paragraphs"] == ["3.学习<标签>与“&amp;”符号。"]  # the script sets it as text
     html = (project / "site" / "finder" / "index.html").read_text("utf-8")
     assert "3.学习&lt;标签&gt;与“&amp;amp;”符号。" in html
     plan = next(i for i in page.items if i["data-year"] == "2093" and i["data-anchor"] == "s4-1")
@@ -137,5 +172,5 @@ def test_finder_page_follows_the_text_and_the_data(tmp_path):
     assert page.options["doc"] == ["", "sample-law", "study-notes"]
     assert '<option value="study-notes" title="示例学习读本">加强</option>' in html  # theory: no 《》
     # Unchanged years are untouched.
-    other = next(i for i in page.items if i["data-year"] == "2092" and i["data-anchor"] == "s4-1")
-    assert other["data-documents"] == ""
+    [other] = [i for y, _, i in data_items(project) if y == 2092 and i["anchor"] == "s4-1"]
+    assert other["documents"] == []

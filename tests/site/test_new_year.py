@@ -191,7 +191,7 @@ def test_make_target_runs_the_command():
     result = subprocess.run([make, "-n", "new-year", "YEAR=2024"], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert 'PYTHONPATH=hooks .venv/bin/python -m reports new-year ${YEAR:+"$YEAR"}' in result.stdout.splitlines()
+    assert 'PYTHONPATH=hooks "$VENV/bin/python" -m reports new-year ${YEAR:+"$YEAR"}' in result.stdout.splitlines()
 
 
 def test_refuses_to_start_from_broken_data(pristine, tmp_path):

@@ -250,3 +250,13 @@ def rendered_fonts(page, selector: str) -> list[dict]:
     node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
     fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
     return sorted(fonts, key=lambda font: -font["glyphCount"])
+
+
+# --- The measures finder ------------------------------------------------------
+
+def wait_until_loaded(page, timeout: float = 30_000):
+    """Wait until the measures finder has every year's data file (its count
+    line stops saying it is loading)."""
+    page.wait_for_function(
+        "() => { const c = document.querySelector('[data-finder-count]');"
+        " return c && !c.textContent.includes('正在载入'); }", timeout=timeout)

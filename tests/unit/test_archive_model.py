@@ -28,7 +28,8 @@ def test_status_labels_come_from_the_schema_wherever_they_are_shown(monkeypatch)
                              link=lambda src: src, data=None)
     assert "征求意见稿</span>" in html and "已公开</span>" in html and "草稿" not in html
     html = templating.render("finder.html", items=[], years=[{"year": 2024, "draft": True}], parts=[],
-                             document_groups=[], campaigns=[], kind_labels={})
+                             document_groups=[], campaigns=[], kind_labels={"paragraph": "无编号段落"},
+                             total=0, data_url="data/{year}.json", per_page=50)
     assert "2024年度（征求意见稿）" in html
 
 

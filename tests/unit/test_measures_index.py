@@ -9,6 +9,7 @@ tests/browser/test_finder_browser.py.
 
 from __future__ import annotations
 
+import json
 import types
 
 import pytest
@@ -17,6 +18,7 @@ from reports.model import archive as archive_module
 from reports.knowledge import cross_year
 from reports.knowledge import measures_index
 from reports.model import report_text
+from reports.render import measures_finder
 from support.repository import FIXTURE_ARCHIVE, ROOT
 
 
@@ -191,3 +193,22 @@ def test_fixture_archive_records():
     leadership = [r for r in records if r.part == "leadership"]
     assert [(r.year, r.anchor, r.kind) for r in leadership] == [
         (2093, "s3-p1", "paragraph"), (2091, "s3-p1", "paragraph")]
+
+
+# --- The finder's data files ----------------------------------------------------
+
+def test_finder_data_files_are_one_a_year_with_links_from_the_finder_page():
+    archive, _ = archive_module.load(FIXTURE_ARCHIVE)
+    files = measures_finder.data_files(archive)
+    assert list(files) == ["finder/data/2093.json", "finder/data/2092.json", "finder/data/2091.json"]
+    data = json.loads(files["finder/data/2092.json"])
+    records = [r for r in measure_records(archive) if r.year == 2092]
+    assert (data["year"], data["draft"]) == (2092, False)
+    assert [item["anchor"] for item in data["items"]] == [r.anchor for r in records]
+    assert data["items"][0]["href"] == f"../2092/measures/#{records[0].anchor}"
+    # Pages as files (use_directory_urls: false): finder.html sits beside 2092/.
+    flat = json.loads(measures_finder.data_files(archive, use_directory_urls=False)["finder/data/2092.json"])
+    assert flat["items"][0]["href"] == f"2092/measures.html#{records[0].anchor}"
+    # The same archive, the same bytes; compact and readable as UTF-8.
+    assert measures_finder.data_files(archive) == files
+    assert "\n" not in files["finder/data/2092.json"] and "\\u" not in files["finder/data/2092.json"]
