@@ -149,8 +149,9 @@ def test_download_links_point_at_the_written_files(built):
 def test_a_missing_required_part_is_a_warning_naming_it(fictional_project):
     check = run_command("check", fictional_project)
     assert check.returncode == 0  # a warning does not fail the check
-    assert ("docs/2092/leadership.md:1:1: [警告] 2092 年的报告缺少第三部分“第一责任人职责”"
+    assert ("docs/2092/index.md:1:1: [警告] 2092 年的报告缺少第三部分“第一责任人职责”"
             in check.stdout.splitlines())
+    assert (fictional_project / "docs/2092/index.md").is_file()  # the warning points at a file that exists
 
 
 def test_the_docs_folder_is_the_one_passed_in(tmp_path):

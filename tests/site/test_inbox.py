@@ -153,7 +153,7 @@ def test_a_draft_year_is_refused(project):
 def test_a_format_the_importer_does_not_read_is_refused(project):
     upload(project, "2019.md")
     refused(project, f"inbox/2019.md：{UNCHANGED}",
-            "inbox/2019.md:1:1: [错误] 不能导入“2019.md”：只能导入 .txt 或 .docx 文件",
+            "inbox/2019.md:1:1: [错误] 不能导入“2019.md”：只能导入 .txt、.docx 或 .html 文件",
             "    提示：请把报告另存为 .docx，或把正文复制到记事本中保存为 .txt（UTF-8）。")
 
 

@@ -31,7 +31,7 @@ from support.repository import ROOT
 # Installed by make test only.
 TEST_TOOLS = {"pytest", "playwright", "axe-playwright-python", "check-jsonschema", "zizmor", "properdocs"}
 # What the site's commands import (hooks, make check, make import, make new-year).
-SITE_NEEDS = {"mkdocs", "mkdocs-material", "jieba", "python-docx", "pyyaml", "jinja2", "markdown",
+SITE_NEEDS = {"mkdocs", "mkdocs-material", "jieba", "python-docx", "readability-lxml", "pypinyin", "pyyaml", "jinja2", "markdown",
               "pymdown-extensions"}
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([0-9][A-Za-z0-9.+!-]*)$")
 

@@ -21,7 +21,7 @@ ENTRY = """\
 
 def parse(text, record=catalog.DOCUMENT):
     problems = []
-    entries = catalog.parse_list(text, FILE, record, "学习文件", problems)
+    entries = catalog.read_list(text, FILE, record, "学习文件", problems)[0]
     return entries, [p.format() for p in problems]
 
 
@@ -69,7 +69,7 @@ def test_the_repository_catalogues_say_where_each_verified_fact_is_from(name):
     text = (ROOT / rel).read_text("utf-8")
     record = catalog.DOCUMENT if name == "documents" else catalog.CAMPAIGN
     problems = []
-    entries = catalog.parse_list(text, rel, record, name, problems)
+    entries = catalog.read_list(text, rel, record, name, problems)[0]
     assert problems == []
     assert entries and all(entry.scope for entry in entries.values())
     # Nothing points at notes kept outside the repository.

@@ -4,6 +4,8 @@ tests/fixtures/import, in memory (the command itself: tests/site/test_importer.p
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from reports.commands import importer
@@ -74,9 +76,8 @@ def test_ascii_brackets_and_spaces_after_the_number():
         ("part", "shortcomings", SHORTCOMINGS),
         ("section", "( 一 )学习不够深入。"),
     ]
-    assert [line for line, _ in report.notes] == [5, 9, 15, 19]
-    assert "半角括号" in report.notes[0][1] and "已原样保留" in report.notes[0][1]
-    assert "删去了编号“1.”后的空格" in report.notes[2][1]
+    # Sections in ASCII brackets have their anchors (report_text reads them): nothing to say.
+    assert report.notes == [(15, "删去了编号“1.”后的空格（否则网页会把它显示成自动编号的列表，编号本身会消失）")]
 
 
 def test_section_heading_running_into_its_sentence_is_split_after_the_first_full_stop():
@@ -138,13 +139,15 @@ def test_addressee_line():
 def test_page_furniture_is_dropped_and_listed():
     report = parsed("furniture.txt")
     assert report.outline() == short_report("2015年度法治政府建设情况报告")
+    # The portal's metadata lines are facts of the year, not furniture.
+    assert [(f.line, f.label, f.field, f.value) for f in report.facts] == [
+        (1, "索引号", "index_number", "11120112MB1234567X/2016-00012"),
+        (2, "发布机构", "issuer", "示例区示例办公室"),
+        (3, "发布日期", "published_on", datetime.date(2016, 3, 15)),
+        (6, "来源", "source", "示例区示例办公室"),
+        (7, "字号", None, "大 中 小")]
     assert report.dropped == [
-        (1, "索引号：11120112MB1234567X/2016-00012"),
-        (2, "发布机构：示例区示例办公室"),
-        (3, "发布日期：2016-03-15"),
         (4, "【打印】【关闭】"),
-        (6, "来源：示例区示例办公室"),
-        (7, "字号：大 中 小"),
         (13, "— 1 —"),
         (17, "-2-"),
         (23, "第 3 页 共 3 页"),
@@ -191,10 +194,13 @@ def test_unrecognised_part_is_listed_and_kept():
         ("section", "（一）继续加强学习。"),
     ]
     assert [part.heading for part in report.unplaced] == ["二、其他需要说明的事项"]
-    # A second part of a kind already placed is not placed either.
+    assert report.parts[1].how == "未能归类，按位置接在上一部分之后"
+    # A second part of a kind shares the page of the first.
     report = importer.parse_report(["标题", "一、主要举措", "二、存在的不足", "三、还有不足"])
-    assert [(p.slug, p.reason) for p in report.parts] == [
-        ("measures", ""), ("shortcomings", ""), (None, "与第二部分同属“存在的不足和原因”")]
+    assert [(p.slug, p.how) for p in report.parts] == [
+        ("measures", "按标题中的“举措”归入“主要举措和成效”"),
+        ("shortcomings", "按标题中的“不足”归入“存在的不足和原因”"),
+        ("shortcomings", "按标题中的“不足”归入“存在的不足和原因”，与上一部分放在同一页面")]
 
 
 def test_inline_items_stay_in_their_paragraph(source_2023):

@@ -8,7 +8,8 @@ import pathlib
 import pytest
 
 PACKAGE = pathlib.Path(__file__).resolve().parents[2] / "hooks" / "reports" / "commands" / "importer"
-PURE = ("decode", "structure", "pages", "proposals", "plan")
+PURE = ("decode", "portal", "word_numbering", "metadata", "title", "structure", "placement", "pages",
+        "proposals", "catalogue", "plan")
 # Calls that print or change the disk.
 EFFECTS = {"print", "open", "write", "write_text", "write_bytes", "mkdir", "unlink", "rmdir", "touch",
            "rename", "makedirs", "remove", "rmtree", "copy", "copy2", "copytree", "save"}

@@ -61,7 +61,7 @@ def test_a_catalogue_with_no_national_entry_is_an_empty_list_not_an_empty_file()
         "# 目录。\n- id: plan\n  name: 学法计划\n  kind: policy\n  scope: office\n", FILE, catalog.DOCUMENT, "学习文件")
     assert (text, kept, problems) == ("# 目录。\n\n[]\n", [], [])
     entries = []
-    assert catalog.parse_list(text, FILE, catalog.DOCUMENT, "学习文件", entries) == {} and entries == []
+    assert catalog.read_list(text, FILE, catalog.DOCUMENT, "学习文件", entries)[0] == {} and entries == []
 
 
 def test_a_catalogue_with_errors_is_not_copied():
@@ -77,12 +77,12 @@ def test_a_catalogue_with_errors_is_not_copied():
 def test_the_repository_catalogues_give_every_national_entry_unchanged(rel, record):
     data = (ROOT / rel).read_bytes()
     found = []
-    entries = catalog.parse_list(data, rel, record, "目录", found)
+    entries = catalog.read_list(data, rel, record, "目录", found)[0]
     text, kept, left, problems = new_archive.national_entries(data, rel, record, "目录")
     assert problems == [] and kept and "津南" not in text
     assert kept == [i for i, e in entries.items() if e.scope == "national"]
     assert left == [i for i, e in entries.items() if e.scope != "national"]
-    carried = catalog.parse_list(text, rel, record, "目录", found)
+    carried = catalog.read_list(text, rel, record, "目录", found)[0]
     assert found == []
     assert [fields(e) for e in carried.values()] == [fields(entries[i]) for i in kept]
 

@@ -3,7 +3,10 @@ its problems are said to be."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import pathlib
+import re
 
 import pytest
 
@@ -55,3 +58,15 @@ def test_an_archive_with_no_year_says_so_instead_of_an_empty_list(archive, src_u
     assert "<table" not in text and "<ul>\n</ul>" not in text
     filled, _ = page_fragments.fill(ctx(archive, src_uri), f"<!-- {marker} -->\n", f"docs/{src_uri}", lambda: 1)
     assert "尚未收录" not in filled and "2091年度" in filled
+
+
+def test_the_year_meta_shows_the_documents_own_facts_escaped_and_only_those_recorded(archive):
+    year = archive.year(2091)
+    assert page_fragments.document_facts(year.meta) == []
+    meta = dataclasses.replace(year.meta, written_on=datetime.date(2092, 1, 15), doc_number="测〔2092〕1号",
+                               index_number="001/2092-00020", issuer="<b>区司法局</b>")
+    html = page_fragments.year_meta(ctx(archive_module.Archive([dataclasses.replace(year, meta=meta)],
+                                                               archive.catalog), "2091/index.md"), None)
+    rows = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", html)
+    assert rows[3:] == [("成文日期", "2092年1月15日"), ("文号", "测〔2092〕1号"), ("索引号", "001/2092-00020"),
+                        ("发布机构", "&lt;b&gt;区司法局&lt;/b&gt;")]

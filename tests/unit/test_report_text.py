@@ -85,3 +85,11 @@ def test_ascii_brackets_and_dates_at_the_start_of_a_paragraph():
     assert problems == []
     assert [(b.kind, b.anchor) for b in blocks] == [
         ("part", "s1"), ("section", "s1-1"), ("item", "s1-1-1"), ("paragraph", "s1-1-p1")]
+
+
+def test_a_year_right_after_the_item_number_is_the_items_first_word():
+    blocks, _ = rt.parse_blocks("# 一、甲\n\n1.2024年开展执法检查。\n\n2．2024年组织培训。\n\n"
+                                "2023年，全办开展学习。\n\n3.15日召开会议。\n\n1.5万元用于普法。\n")
+    assert [(b.kind, b.anchor) for b in blocks] == [
+        ("part", "s1"), ("item", "s1-1"), ("item", "s1-2"), ("paragraph", "s1-p1"),
+        ("paragraph", "s1-p2"), ("paragraph", "s1-p3")]

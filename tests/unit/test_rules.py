@@ -266,12 +266,16 @@ def test_one_title_is_silent_when_the_heading_and_the_data_agree_or_the_home_is_
     check(one_title, archive(year(2091), year(2092, pages=without_home)))
 
 
-def test_required_parts_are_warnings_at_the_missing_page():
+def test_required_parts_are_warnings_at_the_year_home_a_file_that_exists():
     pages = {slug: text for slug, text in ALL_PARTS.items() if slug not in ("leadership", "plans")}
     problems = check(required_parts, archive(year(pages=pages)),
-                     ("docs/2091/leadership.md", 1, 1), ("docs/2091/plans.md", 1, 1))
+                     ("docs/2091/index.md", 1, 1), ("docs/2091/index.md", 1, 1))
     assert {p.level for p in problems} == {WARNING}
     assert problems[1].message == "2091 年的报告缺少第四部分“下一年度安排”"
+    assert "请新建 docs/2091/plans.md" in problems[1].hint
+    pages.pop("index")
+    assert [(p.file, p.line) for p in required_parts.check(archive(year(pages=pages)), None)][:1] == [
+        ("data/years/2091.yml", 1)]
 
 
 def test_versions():

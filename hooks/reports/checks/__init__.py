@@ -18,8 +18,9 @@ import pathlib
 
 from reports.checks import project as project_module
 from reports.checks.rules import (
-    anchor_exists, catalog_reference, date_in_year, figure_value, followup_plans, inbox_pending,
-    links_outside, lock_outdated, marker_name, marker_placement, one_title, page_encoding, page_markup,
+    anchor_exists, catalog_drafts, catalog_reference, date_in_year, figure_value, followup_plans,
+    inbox_pending, links_outside, lock_outdated, marker_name, marker_placement, one_title, page_encoding,
+    page_markup,
     published_frozen, published_text, quote_in_paragraph, reference_in_quote, required_parts,
     source_text, title_catalogued, versions)
 from reports.model import archive as archive_module
@@ -33,8 +34,9 @@ YEAR_RULES = (
 )
 # Every rule, in the order it runs.  page_encoding comes last: it stays
 # silent about a file that an earlier rule or the loading already reported.
-RULES = YEAR_RULES + (followup_plans, published_frozen, published_text, source_text, lock_outdated,
-                      marker_name, marker_placement, page_markup, links_outside, inbox_pending, page_encoding)
+RULES = YEAR_RULES + (catalog_drafts, followup_plans, published_frozen, published_text, source_text,
+                      lock_outdated, marker_name, marker_placement, page_markup, links_outside, inbox_pending,
+                      page_encoding)
 
 # Every rule id a problem can carry -> its description: loading, then the
 # rules (page_encoding completes the loading's ``encoding`` and keeps its id).

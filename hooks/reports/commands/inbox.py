@@ -65,11 +65,13 @@ def import_inbox(arguments) -> int:
             refused += 1
             say_refused(rel, problems, plan.why if plan is not None else "")
             continue
-        year_files.write(root, plan.files)
+        year_files.write(root, plan.files, plan.changed)  # changed: the catalogue's draft entries
         (root / rel).unlink()
         print(f"{rel} → {years[rel]} 年度报告（草稿）：已导入，并已从收件箱中删除。")
         print(summary(plan, years[rel], YEAR_MISMATCH))
         print()
+        for changed in plan.changed:
+            print(f"修改了 {changed}：在末尾添加了 {len(plan.drafts)} 个草稿条目（draft: true）。")
         print("创建了以下文件：")
         cli.created(plan.files, next_steps(plan, years[rel]))
     print()

@@ -210,7 +210,7 @@ def national_entries(data, rel: str, record, what: str):
     may speak of this archive's years) go.
     """
     problems = []
-    entries = catalog_module.parse_list(data, rel, record, what, problems)
+    entries = catalog_module.read_list(data, rel, record, what, problems)[0]
     if any(p.is_error for p in problems):
         return "", [], [], problems
     _, located, _ = yaml_source.load(data, rel)
@@ -238,7 +238,7 @@ def national_entries(data, rel: str, record, what: str):
     out = "\n".join(header) + "\n\n" + ("\n\n".join(blocks) if blocks else "[]") + "\n"
     # What is written must read back as exactly the entries kept.
     found = []
-    again = catalog_module.parse_list(out, rel, record, what, found)
+    again = catalog_module.read_list(out, rel, record, what, found)[0]
     if found or list(again) != kept:
         return "", [], [], [cli.refusal(f"内部错误：{rel} 中全国性的条目抄出后不能原样读回",
                                         "请把这条消息告诉维护人员。")]

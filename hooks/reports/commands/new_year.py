@@ -68,9 +68,11 @@ def _plan(root: pathlib.Path, year: int) -> NewYear:
                                          "新的年度不能从有错误的数据开始。请先改正：")
     previous = previous_year(archive, year)
 
-    files = {f"{docs_dir}/index.md": index_page(year, year_files.home_markers(previous))}
+    on_parts = year_files.part_pages_markers(previous, parts.PART_SLUGS)
+    elsewhere = {name for found in on_parts.values() for name, _ in found}
+    files = {f"{docs_dir}/index.md": index_page(year, year_files.home_markers(previous, elsewhere))}
     for kind in parts.PARTS:
-        files[f"{docs_dir}/{kind.slug}.md"] = part_page(kind, year, year_files.part_markers(previous, kind))
+        files[f"{docs_dir}/{kind.slug}.md"] = part_page(kind, year, on_parts[kind.slug])
     files[f"{docs_dir}/full.md"] = year_files.full_page(previous)
     files[data_file] = year_files.data_file(year, REPORT_TITLE.format(year=year), previous)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import pathlib
 
 import jinja2
@@ -23,6 +24,7 @@ import yaml
 from reports.checks.rules.followup_plans import one_line
 from reports.commands.cli import refusal
 from reports.model import markers
+from reports.model import parts
 from reports.model import year_data
 from reports.source import yaml_source
 
@@ -90,22 +92,47 @@ def page_markers(page, area: str = "year:") -> list:
     return out
 
 
-def home_markers(template) -> list:
-    """The template year home's markers other than ``INDEX_MARKERS``, or
-    ``HOME_MARKERS`` when there is no template year."""
-    if template is None:
-        return [(name, ()) for name in HOME_MARKERS]
-    home = template.pages.get("index")
-    return [m for m in page_markers(home) if m[0] not in INDEX_MARKERS] if home is not None else []
+def home_markers(template, elsewhere=()) -> list:
+    """The template year home's markers other than ``INDEX_MARKERS`` and the
+    names ``elsewhere`` (written on other pages: a marker appears once), or
+    ``HOME_MARKERS`` when there is no template year (or it has no home)."""
+    home = template.pages.get("index") if template is not None else None
+    found = [(name, ()) for name in HOME_MARKERS] if home is None else page_markers(home)
+    return [m for m in found if m[0] not in INDEX_MARKERS and m[0] not in elsewhere]
 
 
 def part_markers(template, kind) -> list:
     """The markers of ``kind``'s page: the template year's, or the part's
-    defaults when there is no template year."""
-    if template is None:
+    defaults when there is no template year or it lacks that page."""
+    page = template.pages.get(kind.slug) if template is not None else None
+    if page is None:
         return [(name, ()) for name in kind.markers]
-    page = template.pages.get(kind.slug)
-    return page_markers(page) if page is not None else []
+    return page_markers(page)
+
+
+def part_pages_markers(template, slugs) -> dict:
+    """slug -> the markers of each part page in ``slugs``, each marker once.
+
+    A template year may hold a part's marker on another page (an imported
+    year whose text lacked the part); the marker goes back to its own part's
+    page (``PartKind.markers``) when that page is written.
+    """
+    owner = {name: kind.slug for kind in parts.PARTS for name in kind.markers}
+    ordered = [kind.slug for kind in parts.PARTS if kind.slug in slugs]
+    out, used, moved = {}, set(), []
+    for slug in ordered:
+        out[slug] = []
+        for name, args in part_markers(template, parts.by_slug(slug)):
+            if owner.get(name, slug) != slug and owner.get(name) in slugs:
+                moved.append((name, args))
+            elif name not in used:
+                out[slug].append((name, args))
+                used.add(name)
+    for name, args in moved:
+        if name not in used:
+            out[owner[name]].append((name, args))
+            used.add(name)
+    return out
 
 
 def full_page(template) -> str:
@@ -162,7 +189,7 @@ _ENVIRONMENT.filters["comment"] = one_line
 
 
 def data_file(year: int, title: str, previous, *, source_name=None, figures=(), figure_comment="",
-              studies=(), dates=(), new_titles=(), new_titles_comment="") -> str:
+              studies=(), dates=(), new_titles=(), new_titles_comment="", facts=None, letterhead=()) -> str:
     """``data/years/<year>.yml``: a draft with ``title``, empty lists to fill
     in, and one pending follow-up per plan of ``previous`` (an archive Year
     or None).
@@ -171,12 +198,16 @@ def data_file(year: int, title: str, previous, *, source_name=None, figures=(), 
     ``studies`` (with ``at``, ``quote`` ...), ``dates`` (``text``, ``at``,
     ``context``) as comments above ``actions``, and ``new_titles``
     (``(title, ["file:line", ...])``) as comments at the top; ``source_name``
-    names the imported file in the first line.
+    names the imported file in the first line; ``facts`` maps fields of
+    ``year_data.DOCUMENT_FACTS`` and ``published_on`` to what the document
+    prints (``value`` as text, ``said``: the printed line, ``warnings``), and
+    ``letterhead`` its letterhead lines, as a comment.
     """
     return _ENVIRONMENT.get_template("year.yml.j2").render(
         year=year, title=title, previous=previous, source_name=source_name,
         figures=list(figures), figure_comment=figure_comment, studies=list(studies),
         dates=list(dates), new_titles=list(new_titles), new_titles_comment=new_titles_comment,
+        facts=dict(facts or {}), letterhead=list(letterhead),
         plan_areas=year_data.PLAN_AREAS, statuses=year_data.FOLLOWUP_STATUSES)
 
 
@@ -197,10 +228,15 @@ def internal_error(rel: str) -> str:
 
 # --- Writing -----------------------------------------------------------------------------
 
-def write(root: pathlib.Path, files: dict) -> None:
+def write(root: pathlib.Path, files: dict, changed=None) -> None:
     """Create ``files`` (path -> text, or bytes written as they are) under
-    ``root``; never overwrite, and leave nothing behind on failure."""
-    created_files, created_dirs = [], []
+    ``root``; never overwrite, and leave nothing behind on failure.
+
+    ``changed`` maps an existing file to ``(its bytes as read, its new
+    text)``: ``make import`` extends the catalogue.  It is replaced whole
+    (through a temporary file), and only if nobody changed it meanwhile.
+    """
+    created_files, created_dirs, replaced = [], [], []
     try:
         for rel, text in files.items():
             path = root / rel
@@ -211,7 +247,20 @@ def write(root: pathlib.Path, files: dict) -> None:
                   else open(path, "x", encoding="utf-8", newline="\n")) as handle:
                 created_files.append(path)
                 handle.write(text)
+        for rel, (before, text) in (changed or {}).items():
+            path = root / rel
+            if path.read_bytes() != before:
+                raise FileChangedError(rel)
+            temporary = path.with_name(path.name + ".new")
+            with open(temporary, "x", encoding="utf-8", newline="\n") as handle:
+                created_files.append(temporary)
+                handle.write(text)
+            os.replace(temporary, path)
+            created_files.remove(temporary)
+            replaced.append((path, before))
     except BaseException:
+        for path, before in reversed(replaced):
+            path.write_bytes(before)
         for path in reversed(created_files):
             path.unlink(missing_ok=True)
         for path in reversed(created_dirs):
@@ -220,3 +269,7 @@ def write(root: pathlib.Path, files: dict) -> None:
             except OSError:
                 pass
         raise
+
+
+class FileChangedError(Exception):
+    """A file to extend changed between reading and writing it."""

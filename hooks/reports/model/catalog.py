@@ -26,7 +26,17 @@ DOCUMENT_KINDS = {
     "party": "党内法规",
     "policy": "政策文件",
     "theory": "理论著作和讲话",
+    "internal": "本单位文件",
 }
+# Ways one title is typed: ASCII brackets for full-width ones, a hyphen or an
+# en dash for the dash (2021-2025年 for 2021—2025年), spaces.
+_TYPED_AS = str.maketrans({"(": "（", ")": "）", "-": "—", "–": "—", "－": "—", "‐": "—", "―": "—",
+                           " ": None, "\u3000": None})
+
+
+def typed_form(title: str) -> str:
+    """``title`` with the variants of ``_TYPED_AS`` written one way, for matching."""
+    return title.translate(_TYPED_AS)
 
 # Whose an entry is.  ``make new-archive`` gives another office the national
 # entries only: an entry without a scope is not known to be national.
@@ -52,6 +62,7 @@ class Document:
     note: str | None = None
     scope: str | None = None
     source: str | None = None
+    draft: bool = False  # added by make import from a 《title》 in a report, not yet checked by a person
     _path: tuple = ()
 
     @property
@@ -118,6 +129,7 @@ DOCUMENT = schema.Record({
     "source": schema.Text(required=False, multiline=True, help="核实所依据的公开来源"),
     "scope": schema.Choice(SCOPES, required=False, help="适用范围"),
     "note": schema.Text(required=False, multiline=True, help="备注"),
+    "draft": Boolean(required=False, default=False, help="make import 自动添加、尚未核实的草稿条目"),
 }, model=Document)
 
 CAMPAIGN = schema.Record({
@@ -149,10 +161,17 @@ class Catalog:
         """Whether an entry left out for a broken field has this id or name."""
         return any(id_or_name in (entry.id, entry.name, getattr(entry, "short_name", None), *(entry.aliases or ()))
                    for entry in self.incomplete)
+    documents_located: yaml_source.Located = None  # positions in documents_file, for messages
 
     def document_by_name(self, title: str):
+        """The document ``title`` names: one of its names, or one typed with
+        ASCII brackets or a hyphen for the dash (``typed_form``)."""
         for document in self.documents.values():
             if title in document.names:
+                return document
+        typed = typed_form(title)
+        for document in self.documents.values():
+            if typed in map(typed_form, document.names):
                 return document
         return None
 
@@ -161,36 +180,39 @@ def load(root, data_dir="data"):
     """Load both catalogues.  Returns ``(catalog, problems)``."""
     root = pathlib.Path(root)
     problems, incomplete = [], []
-    documents = _load_list(root, f"{data_dir}/catalog/documents.yml", DOCUMENT, "学习文件", problems, incomplete)
-    campaigns = _load_list(root, f"{data_dir}/catalog/campaigns.yml", CAMPAIGN, "宣传节点", problems, incomplete)
+    documents, located = _load_list(root, f"{data_dir}/catalog/documents.yml", DOCUMENT, "学习文件", problems, incomplete)
+    campaigns, _ = _load_list(root, f"{data_dir}/catalog/campaigns.yml", CAMPAIGN, "宣传节点", problems, incomplete)
     return Catalog(documents, campaigns, f"{data_dir}/catalog/documents.yml",
-                   f"{data_dir}/catalog/campaigns.yml", incomplete), problems
+                   f"{data_dir}/catalog/campaigns.yml", incomplete=incomplete, documents_located=located), problems
 
 
-def _load_list(root, rel, record, what, problems, incomplete) -> dict:
+def _load_list(root, rel, record, what, problems, incomplete):
+    """``(entries by id, positions)`` of one catalogue file."""
     path = root / rel
     if not path.exists():
         problems.append(Problem(rel, 1, 1, f"缺少{what}目录文件 {rel}", "请从仓库历史中恢复此文件。",
                                 rule=PROJECT_FILES))
-        return {}
-    return parse_list(path.read_bytes(), rel, record, what, problems, incomplete)
+        return {}, None
+    return read_list(path.read_bytes(), rel, record, what, problems, incomplete)
 
 
-def parse_list(text_or_bytes, rel, record, what, problems, incomplete=None) -> dict:
-    """One catalogue file's entries by id (``record``: ``DOCUMENT`` or
-    ``CAMPAIGN``); what is wrong with it goes to ``problems``, and the
-    entries kept back for a broken field to ``incomplete`` when given."""
-    value, located, found = yaml_source.load(text_or_bytes, rel)
+def read_list(data, rel, record=DOCUMENT, what="学习文件", problems=None, incomplete=None):
+    """``(entries by id, positions)`` of a catalogue file's text; its
+    problems are added to ``problems``, the entries kept back for a broken
+    field to ``incomplete`` when given (``make import`` reads the catalogue
+    it is about to write this way)."""
+    problems = [] if problems is None else problems
+    value, located, found = yaml_source.load(data, rel)
     problems += found
     if value is None:
-        return {}
+        return {}, located
     ctx = schema.Context(located)
     entries = schema.ListOf(record).validate(value, (), ctx)
     problems += ctx.problems
     problems += unsourced(entries or [], located)
     if incomplete is not None:
         incomplete += [found.entry for found in ctx.incomplete]
-    return unique_by_id(entries or [], located, problems, what)
+    return unique_by_id(entries or [], located, problems, what), located
 
 
 def unsourced(entries, located) -> list:

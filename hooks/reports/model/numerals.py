@@ -10,7 +10,8 @@ PART_NUMBER = re.compile(rf"^(?P<num>[{NUMERALS}]+)、")
 # Sections are numbered （一）; old reports typed on other keyboards use (一).
 SECTION_NUMBER = re.compile(rf"^[（(](?P<num>[{NUMERALS}]+)[）)]")
 # Items are 1. 1． 1、 -- but not a date or decimal such as 4.15 at the start.
-ITEM_NUMBER = re.compile(r"^(?P<num>\d+)[.．、](?!\d)")
+# A year right after the number is the item's first word: 1.2024年开展…… is item 1.
+ITEM_NUMBER = re.compile(r"^(?P<num>\d+)[.．、](?:(?!\d)|(?=\d{4}年))")
 
 
 def cn_number(text: str) -> int:

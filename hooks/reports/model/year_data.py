@@ -31,6 +31,16 @@ LISTS = {
     "errata": "勘误",
     "versions": "版本记录",
 }
+# The facts a document or its portal page prints about itself, with the
+# names the year page shows them under (after 发布机关 and 发布日期), in order.
+DOCUMENT_FACTS = {
+    "written_on": "成文日期",
+    "doc_number": "文号",
+    "signer": "签发人",
+    "index_number": "索引号",
+    "issuer": "发布机构",
+    "source": "来源",
+}
 PLAN_AREAS = ("学习教育", "普法宣传", "执法监督", "队伍建设", "制度建设", "其他")
 ANCHOR = r"^s\d+(?:-\d+)*(?:-p\d+)?$"
 ANCHOR_HINT = "段落位置写成 s1-2-3 这样的形式：s后面依次是部分、（）编号、序号，见页面上段落的链接。"
@@ -166,6 +176,14 @@ class YearData:
     status: str
     published_on: datetime.date | None = None
     office: str | None = None
+    # What a portal page or the printed document says about itself (make import
+    # reads them from the page; they are shown on the year page, never text).
+    written_on: datetime.date | None = None
+    doc_number: str | None = None
+    signer: str | None = None
+    index_number: str | None = None
+    issuer: str | None = None
+    source: str | None = None
     figures: list = dataclasses.field(default_factory=list)
     studies: list = dataclasses.field(default_factory=list)
     campaigns: list = dataclasses.field(default_factory=list)
@@ -216,6 +234,12 @@ YEAR = schema.Record({
     "status": schema.Choice(STATUSES, help="published（已发布）或 draft（草稿）"),
     "published_on": schema.Date(required=False, help="公开发布日期，如 2024-03-28；不知道就留空"),
     "office": schema.Text(required=False, plain=True, help="发布机关全称；不填则用网站配置中的机关名称"),
+    "written_on": schema.Date(required=False, help="成文日期（网页的“成文日期”或文件落款的日期），如 2024-01-15"),
+    "doc_number": schema.Text(required=False, plain=True, help="文号，如 某办〔2024〕1号"),
+    "signer": schema.Text(required=False, plain=True, help="签发人"),
+    "index_number": schema.Text(required=False, plain=True, help="政府信息公开的索引号"),
+    "issuer": schema.Text(required=False, plain=True, help="网页上写的发布机构，如 区司法局"),
+    "source": schema.Text(required=False, plain=True, help="网页上写的来源，如 区司法局"),
     "figures": schema.ListOf(schema.Record({
         "id": identifier(help="唯一编号，跨年度比较时用，如 random-inspections"),
         "label": schema.Text(help="名称，如 随机执法检查"),

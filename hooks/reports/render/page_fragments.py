@@ -129,7 +129,18 @@ def year_bar(ctx) -> str:
 def year_meta(ctx, marker):
     year = ctx.require_year(marker)
     return templating.render("year_meta.html", year=year, office=year.meta.office or ctx.config.office,
-                         link=ctx.link)
+                             facts=document_facts(year.meta), link=ctx.link)
+
+
+def document_facts(meta) -> list:
+    """``(label, text)`` of each fact the year's data records about the
+    document itself (文号, 索引号 ...), dates written the way the page writes them."""
+    facts = []
+    for name, label in year_data.DOCUMENT_FACTS.items():
+        value = getattr(meta, name)
+        if value is not None:
+            facts.append((label, templating.date_zh(value) if name.endswith("_on") else value))
+    return facts
 
 
 def year_contents(ctx, marker):

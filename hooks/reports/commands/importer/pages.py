@@ -14,7 +14,7 @@ import dataclasses
 import re
 
 from reports.commands.importer.structure import Part, ParsedReport, Unit
-from reports.commands.year_files import INDEX_MARKERS, home_markers, marker_line, part_markers
+from reports.commands.year_files import INDEX_MARKERS, home_markers, marker_line, part_markers, part_pages_markers
 from reports.model import archive as archive_module
 from reports.model.pages import page_uri
 from reports.model import parts
@@ -76,7 +76,12 @@ class _PageText:
 
 def build_pages(report: ParsedReport, template, year: int) -> Pages:
     """The Markdown of index.md and the part pages of ``year``, with the
-    markers of ``template`` (an archive Year, or None for the defaults)."""
+    markers of ``template`` (an archive Year, or None for the defaults).
+
+    Every marker ``make new-year`` would write is written: a part the text
+    lacks leaves its markers on the page that holds its content (the
+    第一责任人 section inside another part) or on the year home.
+    """
     docs_dir = f"docs/{year}"
     where = []
     index = _PageText(f"{docs_dir}/index.md", where)
@@ -89,7 +94,15 @@ def build_pages(report: ParsedReport, template, year: int) -> Pages:
         index.add(markdown_line(unit.text), unit)
     for name in rest:
         index.add(marker_line(name))
-    for name, args in home_markers(template):
+    # Each marker once: the part pages' own, then the home's, then those of
+    # the parts the text lacks (on the page that holds their content, or here).
+    placed = {part.slug for part in report.parts if part.slug}
+    own = part_pages_markers(template, placed)
+    used = {name for found in own.values() for name, _ in found}
+    missing = [kind for kind in parts.PARTS if kind.slug not in placed]
+    homeless = {kind.slug: [m for m in part_markers(template, kind) if m[0] not in used] for kind in missing}
+    used |= {name for found in homeless.values() for name, _ in found}
+    for name, args in home_markers(template, used):
         index.add(marker_line(name, args))
 
     part_pages = {}
@@ -97,13 +110,20 @@ def build_pages(report: ParsedReport, template, year: int) -> Pages:
     current = index
     for part in report.parts:
         if part.slug:
-            kind = parts.by_slug(part.slug)
-            current = part_pages[part.slug] = _PageText(f"{docs_dir}/{part.slug}.md", where)
+            if part.slug not in part_pages:
+                part_pages[part.slug] = _PageText(f"{docs_dir}/{part.slug}.md", where)
+                part_pages[part.slug].markers = [marker_line(name, args) for name, args in own[part.slug]]
+            current = part_pages[part.slug]
             current.add_part(part)
-            current.markers = [marker_line(name, args) for name, args in part_markers(template, kind)]
         else:
             current.after.append(part)
         page_of_part.append((part, current.rel))
+    for kind in missing:
+        holder = index
+        if kind.slug == "leadership" and report.leadership_section is not None:
+            holder = next(part_pages[part.slug] for part in report.parts
+                          if part.slug and any(u is report.leadership_section for u in part.units))
+        holder.markers += [marker_line(name, args) for name, args in homeless[kind.slug]]
     # Markers follow the page's own part; parts that could not be placed follow them.
     texts = {}
     for page in [index] + [part_pages[k.slug] for k in parts.PARTS if k.slug in part_pages]:
@@ -115,7 +135,6 @@ def build_pages(report: ParsedReport, template, year: int) -> Pages:
                      "原样放在这里，请核实应放在哪个页面 -->")
             page.add_part(part)
         texts[page.rel] = page.text()
-    missing = [kind for kind in parts.PARTS if kind.slug not in part_pages]
     return Pages(texts, where, page_of_part, missing)
 
 

@@ -2,8 +2,9 @@
 
 The draft data file should save the editor typing, never claim more than the
 text says: a study is proposed only for a 《title》 the catalogue knows, a
-figure for a count with its unit, each at the anchor of its paragraph and with
-the words as its quote; dates are only listed (who did what needs a person).
+figure for a count with its unit in a sentence that tells what was done
+(``is_counted``), each at the anchor of its paragraph and with the words as
+its quote; dates are only listed (who did what needs a person).
 Paragraphs without a unique anchor are listed instead of used.
 """
 
@@ -24,6 +25,18 @@ COUNT_UNITS = "人名项次件场期"
 COUNT = re.compile(
     rf"(?<![第\d.．])(?P<arabic>\d+(?:\.\d+)?)(?P<unit>[{COUNT_UNITS}])"
     rf"|(?<![第{NUMERALS}两零百千万几])(?P<chinese>[{NUMERALS}两]+)(?P<cn_unit>[{COUNT_UNITS}])")
+# A count is a figure only in a sentence that tells what was done (组织……7名,
+# 办理……23件), and not an ordinal (十二届六次全会) or a set phrase with 一
+# (一件事, 一次性): the words such a sentence has.
+MEASURE_WORDS = (
+    "开展", "组织", "举办", "召开", "主持", "办理", "办结", "受理", "培训", "检查", "抽查", "评查", "参加", "参与",
+    "审查", "审核", "备案", "查处", "处罚", "立案", "出动", "制定", "印发", "修订", "清理", "发放", "下达",
+    "接待", "调解", "化解", "答复", "处理", "完成", "宣传", "讲座", "学习", "考试", "考核", "发布", "公开",
+    "聘请", "成立", "组建", "设立", "配备", "走访", "听取", "明确", "签订", "新增", "累计", "现有", "共有",
+)
+# Pages whose counts are plans or shortfalls, not what was done.
+NO_FIGURES = ("shortcomings", "plans")
+SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 DATE = re.compile(rf"(?:\d{{4}}年)?(?:\d{{1,2}}|[{NUMERALS}]{{1,3}})月(?:\d{{1,2}}|[{NUMERALS}]{{1,3}})日")
 
 
@@ -96,9 +109,9 @@ def propose(pages: dict, where, catalog) -> Proposals:
                 seen_studies.add(key)
                 found.studies.append(Proposal("study", block.anchor, m.group(0), rel, line,
                                               document=document.id))
-        for m in COUNT.finditer(text):
+        for m in COUNT.finditer(text) if rel.rsplit("/", 1)[-1][:-3] not in NO_FIGURES else ():
             value = _count_value(m)
-            if value is None:
+            if value is None or not is_counted(text, m):
                 continue
             found.figures.append(Proposal("figure", block.anchor, m.group(0), rel, line,
                                           context=_context(text, m), value=value,
@@ -107,6 +120,17 @@ def propose(pages: dict, where, catalog) -> Proposals:
             found.dates.append(DateMention(m.group(0), block.anchor, rel, line, _context(text, m)))
     found.new_titles = list(new_titles.items())
     return found
+
+
+def is_counted(text: str, m) -> bool:
+    """Whether the count ``m`` in ``text`` is worth proposing as a figure: a
+    number of things done, in a sentence that tells what was done."""
+    if m.group("chinese") == "一" or text[:m.start()].endswith("届") or text[m.end():m.end() + 1] == "性":
+        return False
+    starts = [e.end() for e in SENTENCE_END.finditer(text, 0, m.start())]
+    end = SENTENCE_END.search(text, m.end())
+    sentence = text[starts[-1] if starts else 0:end.start() if end else len(text)]
+    return any(word in sentence for word in MEASURE_WORDS)
 
 
 def _has_data(text: str) -> bool:

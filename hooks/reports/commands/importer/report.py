@@ -30,18 +30,32 @@ def summary(plan, year: int, mismatch: str = YEAR_MISMATCH) -> str:
     say("")
     say("识别结果：")
     say(f"  文件编码：{source.encoding}" + (f"。{source.note}" if source.note else ""))
-    say(f"  标题：{report.title}（第 {report.title_line} 行）")
-    say(f"  抬头：{report.addressee}（第 {report.addressee_line} 行，放在导语之前）"
+    for line, note in source.notes:
+        say(f"  {f'第 {line} 行：' if line else ''}{note}")
+    if report.title_line and not report.title_note:
+        say(f"  标题：{report.title}（第 {report.title_line} 行）")
+    else:
+        say(f"  标题：{report.title}（{report.title_note}）")
+    if report.letterhead:
+        say("  版头（发文机关标志，不作为标题和正文）：" + "、".join(f"{text}（第 {line} 行）"
+                                                   for line, text in report.letterhead))
+    say(f"  抬头（主送机关）：{report.addressee}（第 {report.addressee_line} 行，放在导语之前）"
         if report.addressee is not None else "  抬头：无")
+    _facts(say, plan, year)
     say(f"  导语：{len(report.preamble)} 段")
     say(f"  共 {len(report.parts)} 个部分、{report.count('section')} 个（一）式小标题、"
-        f"{report.count('item')} 个编号条目、{report.count('paragraph')} 个其他段落：")
+        f"{report.count('item')} 个编号条目、{report.count('paragraph')} 个其他段落；各部分标题的归类：")
     for part, rel in plan.pages.placements:
-        where = rel if part.slug else f"{rel}（未能归类，接在上一部分之后）"
-        say(f"    {part.heading}（第 {part.line} 行）→ {where}："
+        say(f"    {part.heading}（第 {part.line} 行）→ {rel}（{part.how}）："
             f"{part.count('section')} 个小标题、{part.count('item')} 个条目、{part.count('paragraph')} 个段落")
     for kind in plan.pages.missing:
-        say(f"    原文中没有“{kind.short_title}”部分，没有生成 docs/{year}/{kind.slug}.md")
+        section = report.leadership_section if kind.slug == "leadership" else None
+        if section is not None:
+            say(f"    “{kind.short_title}”写在第 {section.line} 行的小标题“{section.text}”之下，没有单独成为一个部分："
+                f"没有生成 docs/{year}/{kind.slug}.md，它的表格标记放在该小标题所在的页面")
+        else:
+            say(f"    原文中没有“{kind.short_title}”部分，没有生成 docs/{year}/{kind.slug}.md"
+                f"（它的表格标记放在 docs/{year}/index.md 的末尾）")
     slugs = [part.slug for part in report.placed]
     if slugs != sorted(slugs, key=[kind.slug for kind in parts.PARTS].index):
         say("    注意：各部分在原文中的顺序与规定的顺序不同，全文单页按规定的顺序排列。")
@@ -54,15 +68,16 @@ def summary(plan, year: int, mismatch: str = YEAR_MISMATCH) -> str:
             say(f"    第 {line} 行：{note}")
     say("")
     _listing(say, "删除的版面信息", "（网页或排版中的文字，不属于报告正文）",
-             [f"第 {line} 行：{text}" for line, text in report.dropped])
+             [f"第 {line} 行：{text}" for line, text in sorted(report.dropped)])
     page_of = {id(part): rel for part, rel in plan.pages.placements}
     _listing(say, "未能归类", "", [
         f"{part.heading}（第 {part.line} 行）：{part.reason}；正文没有删除，"
         f"原样接在 {page_of[id(part)]} 的末尾（前面有一行注释），请核实应放在哪个页面"
         for part in report.unplaced])
-    _listing(say, "不在学习文件目录中的书名", "（已列在数据文件开头的注释中，没有添加到目录）", [
-        f"《{title}》：{'、'.join(f'{rel}:{line}' for rel, line in places)}"
-        for title, places in proposals.new_titles])
+    _listing(say, "不在学习文件目录中的书名", "（已作为草稿条目添加到学习文件目录，类别是根据书名猜的，"
+             "make check 会逐条提示核实）", [
+                 f"《{draft.title}》→ {draft.id}（{draft.kind_label}：{draft.why}）：{'、'.join(draft.places)}"
+                 for draft in plan.drafts])
     figures, studies = proposals.figures, proposals.studies
     ids = {0: "", 1: "（figure-1"}.get(len(figures), f"（figure-1～figure-{len(figures)}")
     say(f"建议的关键数据（figures）：{len(figures)} 项"
@@ -83,6 +98,22 @@ def summary(plan, year: int, mismatch: str = YEAR_MISMATCH) -> str:
     return "\n".join(out)
 
 
+def _facts(say, plan, year: int) -> None:
+    """The metadata lines: what went into the data file, what was only read."""
+    report = plan.report
+    if not report.facts:
+        say("  网页和文件信息（索引号、发布日期等）：无")
+        return
+    say(f"  网页和文件信息（不作为正文；记入 data/years/{year}.yml 的已注明字段名）：")
+    kept = {id(report.fact(field)): field for field in plan.facts}
+    for fact in report.facts:
+        where = f" → {kept[id(fact)]}" if id(fact) in kept else "（未记入数据）"
+        say(f"    第 {fact.line} 行 {fact.label}：{fact.text}{where}")
+    for field, fact in plan.facts.items():
+        for warning in fact["warnings"]:
+            say(f"    注意：{warning}（{field}）")
+
+
 def _listing(say, name: str, explained: str, rows: list) -> None:
     """``name`` with what it means and one indented line per row, or ``name：无``."""
     if not rows:
@@ -101,9 +132,10 @@ def next_steps(plan, year: int) -> str:
     ]
     if plan.report.unplaced:
         steps.append("处理未能归类的部分：把它们移到合适的页面（或保留在原处），并删除说明它们的注释行。")
-    if plan.proposals.new_titles:
-        steps.append(f"把上面列出的新书名添加到 data/catalog/documents.yml（核实全称、类别等），"
-                     f"然后删除 {data_file} 开头的注释；添加之前 make check 会报告这些书名。")
+    if plan.drafts:
+        steps.append("核实新书名：data/catalog/documents.yml 末尾添加了上面列出的草稿条目，"
+                     "请逐条核实全称、类别（kind）和编号（id），核实后删除 draft: true（删除之前 make check 会逐条提示）；"
+                     "本单位的内部文件类别是 internal（本单位文件）。")
     steps.append(f"核实数据：{data_file} 中的关键数据（figures）是根据数字自动提出的，请改写 id 和 label，"
                  "删除不需要的项；学法清单（studies）请核实并补充形式、人员和时间。")
     steps.append("补充数据：宣传活动、主要负责人履职事项" + ("（见上面列出的日期）" if plan.proposals.dates else "")

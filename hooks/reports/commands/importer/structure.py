@@ -1,10 +1,12 @@
 """Recognising a report's structure in its lines of text (pure functions).
 
-The title, an optional addressee line (区委、区政府：), the preamble, the parts
-一、 with their sections （一） and items 1., and the page furniture of web
-pages and printed documents (索引号, page numbers ...), which is dropped.  The
-text itself is kept verbatim; what was noticed or changed is noted for the
-editor.  Nothing here reads or writes a file or prints.
+The lines around the report that are not its text -- page furniture and
+metadata (``metadata``) -- are taken out first; then the title block
+(``title``: letterhead, 文号, the title, the addressee), the preamble, the
+parts 一、 with their sections （一） and items 1.; each part is placed on a
+part page by its wording and position (``placement``).  The text itself is
+kept verbatim; what was noticed or changed is noted for the editor.
+Nothing here reads or writes a file or prints.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reports.model import parts
+from reports.commands.importer import metadata
+from reports.commands.importer import placement
+from reports.commands.importer.title import TitleBlock, read_title_block
 from reports.model import report_text
 
 NUMERALS = report_text.NUMERALS
@@ -22,19 +26,11 @@ SECTION_HEADING = re.compile(rf"^(?P<open>[（(])\s*(?P<num>[{NUMERALS}]+)\s*(?P
 ITEM = report_text.ITEM_NUMBER  # 1. 1、 1． -- what the pages' anchors count as items
 # "1. text" would be a Markdown list (the number would vanish from the page).
 ITEM_LIST_SPACE = re.compile(r"^(?P<num>\d+\.)[ \t]+")
-INLINE_ITEMS = re.compile(r"一是.*?二是", re.S)
-# A short line ending with a full-width colon before the preamble: 区委、区政府：
-ADDRESSEE_MAX = 40
-
-# Lines of the web page or the printed document around the report, not its text.
-FURNITURE = (
-    re.compile(r"^(?:索引号|发布日期|发布时间|发布机构|发文机关|来源|信息来源|字号|文号|发文字号|成文日期"
-               r"|主题分类|浏览次数|点击数|访问次数)\s*[：:]"),
-    re.compile(r"^(?:[【\[]\s*(?:打印(?:本页)?|关闭(?:窗口|本页)?|返回顶部|收藏|分享|字体[：:]?[\s大中小]*"
-               r"|[大中小])\s*[】\]]\s*)+$"),
-    re.compile(r"^[-—–－―]+\s*\d+\s*[-—–－―]+$"),  # — 3 —  -3-
-    re.compile(r"^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$"),
-)
+INLINE_ITEMS = re.compile(r"一是.*?二是|首先.*?其次", re.S)
+# The title proposed when the text has none: ``{office}`` is the office's name.
+PROPOSED_TITLE = "{office}{year}年度法治政府建设情况报告"
+is_furniture = metadata.is_furniture
+classify = placement.classify
 
 
 @dataclasses.dataclass(frozen=True)
@@ -54,6 +50,7 @@ class Part:
     slug: str | None  # the slug of one of parts.PARTS, None when not placed
     units: list = dataclasses.field(default_factory=list)
     reason: str = ""  # why it was not placed
+    how: str = ""  # how it was placed (or where it went instead), as told to the editor
 
     def count(self, kind: str) -> int:
         return sum(unit.kind == kind for unit in self.units)
@@ -62,14 +59,18 @@ class Part:
 @dataclasses.dataclass
 class ParsedReport:
     title: str = ""
-    title_line: int = 0
+    title_line: int = 0  # 0: no title in the text
+    title_note: str = ""  # where the title came from when not from one line of the text
     addressee: str | None = None
     addressee_line: int = 0
+    letterhead: list = dataclasses.field(default_factory=list)  # (line, text)
+    facts: list = dataclasses.field(default_factory=list)  # metadata.Facts, in the order printed
     preamble: list = dataclasses.field(default_factory=list)  # Units
     parts: list = dataclasses.field(default_factory=list)  # Parts, in source order
     dropped: list = dataclasses.field(default_factory=list)  # (line, text) of page furniture
     notes: list = dataclasses.field(default_factory=list)  # (line, what was noticed or changed)
     inline_items: list = dataclasses.field(default_factory=list)  # lines with 一是……二是……
+    leadership_section: Unit | None = None  # （一）…第一责任人… inside another part
 
     @property
     def placed(self) -> list:
@@ -82,6 +83,12 @@ class ParsedReport:
     def count(self, kind: str) -> int:
         return sum(part.count(kind) for part in self.parts)
 
+    def fact(self, field: str):
+        """The first kept fact for ``field`` (``published_on``: see ``metadata.published``)."""
+        if field == "published_on":
+            return metadata.published(self.facts)
+        return next((f for f in self.facts if f.field == field and f.kept), None)
+
     def outline(self) -> list:
         """The recognised structure as tuples, in source order (for tests and reading)."""
         out = [("title", self.title)]
@@ -92,25 +99,6 @@ class ParsedReport:
             out.append(("part", part.slug, part.heading))
             out += [(unit.kind, unit.text) for unit in part.units]
         return out
-
-
-def is_furniture(text: str) -> bool:
-    return any(pattern.match(text) for pattern in FURNITURE)
-
-
-def is_addressee(text: str) -> bool:
-    """区委、区政府： -- short, ends with a full-width colon, not a sentence (……报告如下：)."""
-    return len(text) <= ADDRESSEE_MAX and text.endswith("：") and not any(c in text for c in "，。；") \
-        and "如下" not in text and not SECTION_HEADING.match(text) and not ITEM.match(text)
-
-
-def classify(heading: str):
-    """The slug of the required part a part heading is (``parts.PARTS``
-    keywords, first match wins), or None."""
-    for kind in parts.PARTS:
-        if any(word in heading for word in kind.keywords):
-            return kind.slug
-    return None
 
 
 def _numeral(match):
@@ -137,42 +125,89 @@ def _body_unit(text: str, line: int, notes: list) -> Unit:
     return Unit("item" if ITEM.match(text) else "paragraph", text, line)
 
 
-def parse_report(lines) -> ParsedReport:
-    """Recognise the structure of a report given as lines of text (pure)."""
+def _is_part_heading(text: str) -> bool:
+    m = PART_HEADING.match(text)
+    return bool(m) and _numeral(m) is not None
+
+
+def content_lines(lines, report: ParsedReport) -> list:
+    """``(line, text)`` of the report's own lines: blank lines, page furniture
+    (listed in ``dropped``) and metadata lines (their facts in ``facts``) left out."""
+    out = []
+    for line, raw in enumerate(lines, 1):
+        text = raw.strip().strip("\u3000")
+        if not text:
+            continue
+        facts = metadata.metadata_line(text, line)
+        if facts is not None:
+            report.facts += facts
+            continue
+        if metadata.is_furniture(text):
+            report.dropped.append((line, text))
+            continue
+        out.append((line, text))
+    return out
+
+
+def parse_report(lines, year: int | None = None, office: str = "") -> ParsedReport:
+    """Recognise the structure of a report given as lines of text (pure).
+
+    ``year`` and ``office`` make the title proposed when the text has none.
+    """
     report = ParsedReport()
+    content = content_lines(lines, report)
+    first_part = next((i for i, (_, text) in enumerate(content) if _is_part_heading(text)), len(content))
+    block = read_title_block(content[:first_part])
+    _take_title_block(report, block, year, office)
+    for line, text in content[block.rest:first_part]:
+        report.preamble.append(_body_unit(text, line, report.notes))
+    _read_parts(report, content[first_part:])
+    for unit in report.preamble + [u for p in report.parts for u in p.units]:
+        if unit.kind != "section" and INLINE_ITEMS.search(unit.text):
+            report.inline_items.append(unit.line)
+    placement.place(report.parts)
+    if not any(part.slug == "leadership" for part in report.parts):
+        report.leadership_section = next(
+            (unit for part in report.parts if part.slug for unit in part.units
+             if unit.kind == "section" and any(w in unit.text for w in placement.LEADERSHIP_WORDS)), None)
+    return report
+
+
+def _take_title_block(report: ParsedReport, block: TitleBlock, year, office: str) -> None:
+    report.letterhead = block.letterhead
+    report.addressee, report.addressee_line = block.addressee, block.addressee_line
+    report.facts = block.facts + report.facts
+    report.dropped += [(line, text) for line, text in block.repeated]
+    if block.title:
+        report.title, report.title_line = block.title, block.title_line
+        if len(block.title_lines) > 1:
+            report.title_note = "由原文第 " + "、".join(str(line) for line, _ in block.title_lines) + " 行连成"
+        return
+    named = report.fact("title")
+    if named is not None:
+        report.title, report.title_note = named.value, f"原文中没有标题，取自第 {named.line} 行的“{named.label}”"
+    elif year is not None:
+        name = block.letterhead[-1][1] if block.letterhead else office
+        report.title = PROPOSED_TITLE.format(office=name, year=year)
+        report.title_note = "原文中没有标题，这是按“单位名称＋年度＋法治政府建设情况报告”拟定的，请按原件改正"
+
+
+def _read_parts(report: ParsedReport, content: list) -> None:
     part = None
     section = 0  # last （） number in the current part
     previous_section = 0  # last （） number of the part before
     skipped_noted = set()
-    for line, raw in enumerate(lines, 1):
-        text = raw.strip()
-        if not text:
-            continue
-        if is_furniture(text):
-            report.dropped.append((line, text))
-            continue
-        if not report.title:
-            report.title, report.title_line = text, line
-            continue
+    for line, text in content:
         pm = PART_HEADING.match(text)
         if pm and _numeral(pm) is not None:
             previous_section = section if part is not None else 0
             section = 0
-            part = Part(_numeral(pm), text, line, classify(text))
+            part = Part(_numeral(pm), text, line, None)
             report.parts.append(part)
-            continue
-        if part is None:
-            if report.addressee is None and not report.preamble and is_addressee(text):
-                report.addressee, report.addressee_line = text, line
-            else:
-                report.preamble.append(_body_unit(text, line, report.notes))
             continue
         sm = SECTION_HEADING.match(text)
         number = _numeral(sm) if sm else None
         if number is not None:
-            if sm.group("open") == "(" or sm.group("close") == ")":
-                report.notes.append((line, f"小标题“{sm.group(0)}”用的是半角括号，已原样保留；"
-                                           "网站只把全角括号“（一）”识别为编号，这个标题不会有位置编号"))
             if number != section + 1:
                 if section == 0 and number == previous_section + 1:
                     report.notes.append((line, f"（{sm.group('num')}）接续上一部分的编号，已原样保留"))
@@ -192,23 +227,3 @@ def parse_report(lines) -> ParsedReport:
             report.notes.append((line, f"第{report_text.cn_numeral(part.number)}部分的编号条目直接在部分标题之下"
                                        "（没有“（一）”式的小标题），已原样保留"))
         part.units.append(unit)
-    for unit in report.preamble + [u for p in report.parts for u in p.units]:
-        if unit.kind != "section" and INLINE_ITEMS.search(unit.text):
-            report.inline_items.append(unit.line)
-    _place(report)
-    return report
-
-
-def _place(report: ParsedReport) -> None:
-    """A part whose kind is taken by an earlier part is not placed either."""
-    seen = {}
-    for part in report.parts:
-        if part.slug is None:
-            part.reason = f"标题中没有{''.join(f'“{k.keywords_hint}”' for k in parts.PARTS)}等字样"
-        elif part.slug in seen:
-            first = seen[part.slug]
-            part.reason = (f"与第{report_text.cn_numeral(first.number)}部分同属"
-                           f"“{parts.by_slug(part.slug).short_title}”")
-            part.slug = None
-        else:
-            seen[part.slug] = part
