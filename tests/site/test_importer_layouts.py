@@ -207,8 +207,9 @@ def test_the_catalogue_gained_draft_entries_only(imported):
     assert changed == {"data/catalog/documents.yml"}
     catalogue = after["data/catalog/documents.yml"].decode("utf-8")
     assert catalogue.startswith(imported.before["data/catalog/documents.yml"].decode("utf-8"))
-    drafts = re.findall(r"^  name: (.+)\n  kind: (\w+)\n  draft: true\n  verified: false$", catalogue, re.M)
-    assert drafts == [("示例局2005年行政执法培训工作计划", "internal")]
+    drafts = re.findall(r"^  name: (.+)\n  kind: (\w+)\n  draft: true\n  verified: false\n  scope: (\w+)$",
+                        catalogue, re.M)
+    assert drafts == [("示例局2005年行政执法培训工作计划", "internal", "office")]  # never carried to another archive
     # A title typed with ASCII brackets and a hyphen is the catalogue's 纲要, not a new entry.
     assert "study" not in catalogue and "法治政府建设实施纲要(2021-2025年)" not in catalogue
     data = (imported.project / "data/years/2005.yml").read_text("utf-8")

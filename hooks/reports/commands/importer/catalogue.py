@@ -106,6 +106,10 @@ def entries_text(drafts, source: str, year: int) -> str:
     text = HEADER.format(source=one_line(source), year=year)
     for draft in drafts:
         note = f"由 make import 添加，出现在 {'、'.join(draft.places)}；类别是猜的：{draft.why}。"
+        # The office's own documents stay with it (make new-archive carries
+        # national entries only); whether another title is national is not
+        # guessed: no scope, which counts as not national.
+        scope = "  scope: office\n" if draft.kind == "internal" else ""
         text += (f"\n- id: {scalar(draft.id)}\n  name: {scalar(draft.title)}\n  kind: {draft.kind}\n"
-                 f"  draft: true\n  verified: false\n  note: {scalar(note)}\n")
+                 f"  draft: true\n  verified: false\n{scope}  note: {scalar(note)}\n")
     return text
