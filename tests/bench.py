@@ -1025,51 +1025,60 @@ OBSERVER = """
 """
 
 
-def search_timings(site: pathlib.Path, path: str, runs: int) -> list:
-    """Per run: ms from ``page.goto`` to the first result, and where it went."""
-    from support.browser import CHROMIUM, CHROMIUM_ARGS, SEARCH_INPUT, block_other_hosts, serve
+def fresh_pages(site: pathlib.Path, runs: int, timeout_ms: int = 60_000):
+    """``(base URL, page)`` ``runs`` times: ``site`` served on this machine and
+    each page in a fresh browser context (nothing cached, other hosts
+    blocked), closed after the caller is done with it.  Nothing without Chromium."""
+    from support.browser import CHROMIUM, CHROMIUM_ARGS, block_other_hosts, serve
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
-        return []
-    out = []
+        return
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
             for _ in range(runs):
                 context = browser.new_context()
-                context.set_default_timeout(60_000)
+                context.set_default_timeout(timeout_ms)
                 block_other_hosts(context)
-                page = context.new_page()
-                page.add_init_script(OBSERVER)
-                index = {}
-                page.on("requestfinished", lambda r: index.setdefault("timing", r.timing)
-                        if r.url.endswith("search_index.json") else None)
-                start = time.perf_counter()
-                page.goto(base + path, wait_until="domcontentloaded")
-                # Typed as soon as the box exists, the way a reader who knows
-                # what to look for would: the search box answers once the worker is ready.
-                box = page.locator(SEARCH_INPUT)
-                box.fill(QUERY)
-                box.press("End")
-                # Checked on every animation frame: wait_for_selector polls at
-                # growing intervals (up to 500 ms) and overstated the figure.
-                page.wait_for_function("() => window.__bench && window.__bench.result",
-                                       polling="raf")
-                wall = (time.perf_counter() - start) * 1000
-                marks = page.evaluate("""() => ({...window.__bench, origin: performance.timeOrigin,
-                    dcl: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd})""")
-                timing = index.get("timing") or {}
-                fetched = (timing["startTime"] + timing["responseEnd"] - marks["origin"]
-                           if timing.get("responseEnd", -1) >= 0 else None)
-                # The figure is the page's own clock, from the start of navigation
-                # to the first result in the page; the wall time includes
-                # Playwright's round trips and is kept for comparison.
-                out.append({"total": marks.get("result"), "wall": wall, "dcl": marks.get("dcl"),
-                            "index": fetched, "result": marks.get("result")})
+                yield base, context.new_page()
                 context.close()
         finally:
             browser.close()
+
+
+def search_timings(site: pathlib.Path, path: str, runs: int) -> list:
+    """Per run: ms from ``page.goto`` to the first result, and where it went."""
+    from support.browser import SEARCH_INPUT
+
+    out = []
+    for base, page in fresh_pages(site, runs):
+        page.add_init_script(OBSERVER)
+        index = {}
+        page.on("requestfinished", lambda r: index.setdefault("timing", r.timing)
+                if r.url.endswith("search_index.json") else None)
+        start = time.perf_counter()
+        page.goto(base + path, wait_until="domcontentloaded")
+        # Typed as soon as the box exists, the way a reader who knows
+        # what to look for would: the search box answers once the worker is ready.
+        box = page.locator(SEARCH_INPUT)
+        box.fill(QUERY)
+        box.press("End")
+        # Checked on every animation frame: wait_for_selector polls at
+        # growing intervals (up to 500 ms) and overstated the figure.
+        page.wait_for_function("() => window.__bench && window.__bench.result",
+                               polling="raf")
+        wall = (time.perf_counter() - start) * 1000
+        marks = page.evaluate("""() => ({...window.__bench, origin: performance.timeOrigin,
+            dcl: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd})""")
+        timing = index.get("timing") or {}
+        fetched = (timing["startTime"] + timing["responseEnd"] - marks["origin"]
+                   if timing.get("responseEnd", -1) >= 0 else None)
+        # The figure is the page's own clock, from the start of navigation
+        # to the first result in the page; the wall time includes
+        # Playwright's round trips and is kept for comparison.
+        out.append({"total": marks.get("result"), "wall": wall, "dcl": marks.get("dcl"),
+                    "index": fetched, "result": marks.get("result")})
     return out
 
 
@@ -1094,25 +1103,10 @@ FINDER_PROBE = """async () => {
 
 def finder_timings(site: pathlib.Path, runs: int) -> list:
     """Per run, the measures finder: DOMContentLoaded, all data in, one keystroke (ms), DOM nodes."""
-    from support.browser import CHROMIUM, CHROMIUM_ARGS, block_other_hosts, serve
-    from playwright.sync_api import sync_playwright
-
-    if not CHROMIUM.exists():
-        return []
     out = []
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            for _ in range(runs):
-                context = browser.new_context()
-                context.set_default_timeout(120_000)
-                block_other_hosts(context)
-                page = context.new_page()
-                page.goto(base + "finder/", wait_until="domcontentloaded")
-                out.append(page.evaluate(FINDER_PROBE))
-                context.close()
-        finally:
-            browser.close()
+    for base, page in fresh_pages(site, runs, timeout_ms=120_000):
+        page.goto(base + "finder/", wait_until="domcontentloaded")
+        out.append(page.evaluate(FINDER_PROBE))
     return out
 
 
