@@ -211,6 +211,51 @@ class SearchBox:
         return path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
+# --- The search worker on its own -----------------------------------------------
+
+# SETUP with an index, then each query; resolves with the RESULT data of every
+# query.  The worker is created from a URL of the served site, as the theme
+# creates it, and the index is handed over as the theme hands it over.
+ASK_WORKER = """async ([url, index, queries]) => {
+  const worker = new Worker(url);
+  const next = () => new Promise((resolve, reject) => {
+    worker.onmessage = event => resolve(event.data);
+    worker.onerror = event => reject(new Error(event.message));
+  });
+  let answer = next();
+  worker.postMessage({type: 0, data: {...index, options: {suggest: false}}});
+  if ((await answer).type !== 1) throw new Error("no READY");
+  const results = [];
+  for (const query of queries) {
+    answer = next();
+    worker.postMessage({type: 2, data: query});
+    const message = await answer;
+    if (message.type !== 3) throw new Error("no RESULT");
+    results.push(message.data);
+  }
+  worker.terminate();
+  return results;
+}"""
+
+
+def ask_worker(page, url: str, index: dict, queries) -> list[dict]:
+    """The worker at ``url`` (on the page's server), given ``index``: the
+    RESULT data of each of ``queries``, as the theme receives it."""
+    return page.evaluate(ASK_WORKER, [url, index, list(queries)])
+
+
+def shown_entries(result: dict) -> list[dict]:
+    """The entries of a RESULT in the order the theme lists them: page by
+    page, the page first, then its sections; without the entries of score 0,
+    which only head a page's group (the page itself did not match)."""
+    entries = []
+    for group in result["items"]:
+        pages = [item for item in group if "#" not in item["location"]]
+        sections = [item for item in group if "#" in item["location"]]
+        entries += [item for item in pages + sections if item["score"] > 0]
+    return entries
+
+
 # --- Print --------------------------------------------------------------------
 
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
