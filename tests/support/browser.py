@@ -244,18 +244,6 @@ def ask_worker(page, url: str, index: dict, queries) -> list[dict]:
     return page.evaluate(ASK_WORKER, [url, index, list(queries)])
 
 
-def shown_entries(result: dict) -> list[dict]:
-    """The entries of a RESULT in the order the theme lists them: page by
-    page, the page first, then its sections; without the entries of score 0,
-    which only head a page's group (the page itself did not match)."""
-    entries = []
-    for group in result["items"]:
-        pages = [item for item in group if "#" not in item["location"]]
-        sections = [item for item in group if "#" in item["location"]]
-        entries += [item for item in pages + sections if item["score"] > 0]
-    return entries
-
-
 # --- Print --------------------------------------------------------------------
 
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
