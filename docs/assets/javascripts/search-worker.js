@@ -21,14 +21,17 @@
  *
  * What this worker does instead:
  *  - Indexing is copying: each field of the entries becomes one lower-case
- *    string, tags and punctuation turned into line breaks, in two forms:
- *    "joined", with the word breaks the build put between jieba's words
- *    (U+200B) taken out, and "words", with them kept.  A query word is looked
- *    for in the joined text, so it is found however jieba cut it, the way a
- *    reader's Ctrl+F finds it; the words text only tells how well it fits.
+ *    string, tags turned into line breaks, in two forms: "joined", with the
+ *    word breaks the build put between jieba's words (U+200B) taken out, and
+ *    "words", with them kept.  A query word is looked for in the joined text,
+ *    so it is found however jieba cut it, the way a reader's Ctrl+F finds it;
+ *    the words text only tells how well it fits.  No positions or word lists
+ *    are made, so indexing costs little more than reading the index.
  *  - A query is split at spaces and punctuation, and each piece is looked for
- *    whole.  A piece that no text contains is cut into the longest pieces
- *    that some text contains (防灾减灾日宣传 -> 防灾减灾日 + 宣传).
+ *    whole; as no piece holds a space, a punctuation mark or a line break,
+ *    nothing is found across them.  A piece that no text contains is cut into
+ *    the longest pieces that some text contains (防灾减灾日宣传 -> 防灾减灾日
+ *    + 宣传).
  *  - A unit matches the entries that contain it: an occurrence that is a
  *    whole word counts most, then one that starts a word, then one inside a
  *    word or across words (法治 in 依法|治理 counts least).
@@ -159,13 +162,14 @@ class Index {
     this.docs = docs
     const separator = config.separator || "[\\s\\-]+"
     this.separator = new RegExp(separator)
-    /* Whether a character ends a word: a break of the build or of the index. */
-    const breaks = new RegExp(`^(?:[${INVISIBLES}${BREAK}]|${separator})$`)
+    /* Whether a character stands between words: a break of the build, a
+       tag, or a separator of the index (asked per occurrence, so remembered). */
+    const between = new RegExp(`^(?:[${INVISIBLES}${BREAK}]|${separator})$`)
     const known = new Map()
-    this.breaks = character => {
+    this.between = character => {
       let is = known.get(character)
       if (is === undefined)
-        known.set(character, is = breaks.test(character))
+        known.set(character, is = between.test(character))
       return is
     }
     this.parents = parents(docs)
@@ -246,10 +250,10 @@ class Index {
          again for a whole word. */
       const {string} = field.words
       field.words.find(unit, (d, at) => {
-        if (at > 0 && !this.breaks(string[at - 1]))
+        if (at > 0 && !this.between(string[at - 1]))
           return
         const end = at + unit.length
-        tf[d] += end === string.length || this.breaks(string[end]) ? EXACT - INFIX : PREFIX - INFIX
+        tf[d] += end === string.length || this.between(string[end]) ? EXACT - INFIX : PREFIX - INFIX
       })
       for (let d = 0; d < tf.length; d++)
         if (tf[d] > 0) {
