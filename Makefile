@@ -13,7 +13,7 @@ PORT ?= 8000
 # text typed ($(value …) into a simple variable, which is never expanded
 # again).  They reach the recipes as environment variables, quoted there
 # ("$$YEAR"), and the commands themselves check them.
-USER_VALUES := YEAR YEARS FILE DIR NAME FULL_NAME HOST PORT PYTHON VENV
+USER_VALUES := YEAR YEARS FILE DIR NAME FULL_NAME HOST PORT PYTHON VENV WORKER
 # make new-archive's values count only when typed after make: an environment
 # may have a NAME of its own (WSL sets it to the computer's name).
 $(foreach name,DIR NAME FULL_NAME,$(if $(filter environment,$(origin $(name))),$(eval override $(name) :=)))
@@ -30,7 +30,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # In recipes the environment's VENV, quoted: the folder may be typed too.
 REPORTS := PYTHONPATH=hooks "$$VENV/bin/python" -m reports
 
-.PHONY: serve build check new-year import inbox lock new-archive install install-test test browser bench clean python
+.PHONY: serve build check new-year import inbox lock new-archive install install-test test browser bench search-eval clean python
 # The Python check must run before make looks at the stamps (it may empty .venv).
 .NOTPARALLEL:
 
@@ -88,6 +88,14 @@ test: python $(RUNTIME_STAMP)
 bench:
 	@echo "make bench 需要 tests/bench.py，它只在报告库代码的原仓库中。"; exit 1
 endif
+
+# Recall, precision at 1 and 5 and MRR of the site's search over the queries
+# of tests/search_eval/queries.yml, on the real site and the search fixture
+# archive (tests/support/search_eval.py; make test asserts the same set in
+# tests/browser/test_search_eval.py).  WORKER=file measures another search
+# worker, such as an older one, on the same set.
+search-eval: python $(TEST_STAMP) browser
+	PYTHONPATH=hooks:tests "$$VENV/bin/python" -m support.search_eval $${WORKER:+--worker "$$WORKER"}
 
 $(RUNTIME_STAMP): requirements.txt
 	"$$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt

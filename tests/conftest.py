@@ -1,4 +1,4 @@
-"""Shared fixtures: the real site and the fictional archive, each built once
+"""Shared fixtures: the real site and the fictional archives, each built once
 the way ``make build`` builds it, into a temporary folder (tests then read
 its HTML); the 2023 report as first published; and a throwaway Git server on
 which tests change the project the way a clerk does in the browser.
@@ -15,7 +15,7 @@ import pytest
 
 from support.forge import clerks_forge
 from support.project import fixture_project, mkdocs_build
-from support.repository import ROOT, SOURCE_2023
+from support.repository import ROOT, SEARCH_ARCHIVE, SOURCE_2023
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +48,16 @@ def git_server(tmp_path_factory):
     if shutil.which("git") is None:
         pytest.skip("git 未安装")
     return clerks_forge(tmp_path_factory.mktemp("forge"))
+
+
+@pytest.fixture(scope="session")
+def search_archive(tmp_path_factory) -> pathlib.Path:
+    """The built site of the search fixture archive (tests/fixtures/search-archive),
+    whose index the search evaluation runs on; read only, like ``site``."""
+    project = fixture_project(tmp_path_factory.mktemp("search-archive") / "p", archive=SEARCH_ARCHIVE)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,8 @@ a regression is reported without ever reaching the network.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from support.browser import (
@@ -146,6 +148,34 @@ def test_search_excludes_words_after_a_minus(search):
     assert "2023/plans/#s4-3" in with_word.targets, with_word.describe()
     assert "2023/plans/#s4-3" not in without.targets, without.describe()
     assert set(without.targets) < set(with_word.targets), without.describe()
+
+
+# The result list's text: a range over all of it (what a selection of it
+# would copy; the theme makes the list itself unselectable with the mouse),
+# the text as rendered, and the text of its nodes.
+RESULT_TEXT = """() => {
+  const list = document.querySelector(".md-search-result__list");
+  const range = document.createRange();
+  range.selectNodeContents(list);
+  return {range: range.toString(), rendered: list.innerText, nodes: list.textContent};
+}"""
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def test_search_results_hold_no_invisible_characters(search):
+    """The index has U+200B between jieba's words (法治政府|建设 here, and
+    2023|年度 in the year pages' titles); none of it reaches what is shown."""
+    results = search.search("法治政府建设")
+    assert "2023/measures/#s1-1" in results.targets, results.describe()
+    assert results.marks == {"法治政府建设"}, results.describe()
+    shown = search.page.evaluate(RESULT_TEXT)
+    for what, text in shown.items():
+        assert "法治政府建设" in text, what
+        assert not INVISIBLE.search(text), (what, [m.start() for m in INVISIBLE.finditer(text)][:5])
+        # The year in a page's title reads as in the report.
+        assert "2023年度 · " in text, what
+    # So does a teaser (collapsed under 在该页上还有…, so not rendered).
+    assert "组织协调法治政府建设工作" in shown["range"] and "组织协调法治政府建设工作" in shown["nodes"]
 
 
 # --- Screen layout ----------------------------------------------------------------

@@ -3,9 +3,12 @@
 The worker runs in Chromium exactly as the theme runs it: created from the
 built site's file, given an index with the SETUP message and asked with
 QUERY messages.  The indexes here are small and made up, so each behaviour
-(segmentation, AND with a fallback, exclusion, grouping, highlighting that
-never breaks markup) is asserted on an answer that can be worked out by hand.
-The real search box on the real index is tested in test_browser.py.
+(a word found however the build cut it, AND with a fallback, exclusion,
+grouping, highlighting that marks the occurrence and never breaks markup,
+nothing invisible in what is shown) is asserted on an answer that can be
+worked out by hand.  The real search box on the real index is tested in
+test_browser.py, and the worker's recall over the real index in
+test_search_eval.py.
 """
 
 from __future__ import annotations
@@ -15,34 +18,11 @@ import re
 import pytest
 
 from reports.search import worker as search_worker
-from support.browser import new_page
+from support.browser import ask_worker, new_page
 
 SEPARATOR = "[\\s\\u200b\\u3000\\-、。，．？！；]+"
 CONFIG = {"lang": ["en"], "separator": SEPARATOR, "pipeline": [],
           "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}}
-
-# SETUP, then each query; resolves with the RESULT data of every query.
-ASK = """async ([url, index, queries]) => {
-  const worker = new Worker(url);
-  const next = () => new Promise((resolve, reject) => {
-    worker.onmessage = event => resolve(event.data);
-    worker.onerror = event => reject(new Error(event.message));
-  });
-  let answer = next();
-  worker.postMessage({type: 0, data: {...index, options: {suggest: false}}});
-  if ((await answer).type !== 1) throw new Error("no READY");
-  const results = [];
-  for (const query of queries) {
-    answer = next();
-    worker.postMessage({type: 2, data: query});
-    const message = await answer;
-    if (message.type !== 3) throw new Error("no RESULT");
-    results.push(message.data);
-  }
-  worker.terminate();
-  return results;
-}"""
-
 
 def doc(location, title, *words, text=None):
     """An index entry as the build writes it: jieba's words joined by U+200B."""
@@ -74,8 +54,7 @@ def worker_page(browser, base_url):
 @pytest.fixture
 def ask(worker_page):
     def ask_(*queries, docs=DOCS):
-        return worker_page.evaluate(ASK, ["/" + search_worker.WORKER,
-                                          {"config": CONFIG, "docs": docs}, list(queries)])
+        return ask_worker(worker_page, "/" + search_worker.WORKER, {"config": CONFIG, "docs": docs}, queries)
     return ask_
 
 
@@ -101,20 +80,22 @@ def test_a_query_is_cut_at_the_words_of_the_index(ask):
     # Two words typed without a space: 防灾减灾日 (inside 全国防灾减灾日) + 宣传.
     assert matched(campaign)[0] == "2091/measures/#s1-2"
     assert flat(campaign)[0]["terms"] == {"防灾减灾日": True, "宣传": True}
-    # Latin letters or digits next to Han characters.
+    # Latin letters or digits next to Han characters: found as the text has
+    # them, although the build put a word break between LED and 屏.
     assert matched(mixed) == ["2091/measures/#s1-2"]
-    assert flat(mixed)[0]["terms"] == {"led": True, "屏": True}
+    assert flat(mixed)[0]["terms"] == {"led屏": True}
     assert matched(figure) == ["2091/measures/#s1-2"]
 
 
 def test_characters_indexed_as_separate_words_are_found_together(ask):
-    # 27项 is indexed as 27 + 项; 7项 is inside no word, so it is looked for
-    # in the text with the word breaks taken out, and marked across them.
+    # 27项 is indexed as 27 + 项; 7项 is inside no word, and is found in the
+    # text with the word breaks taken out, and marked without them.
     (result,) = ask("7项")
     assert matched(result) == ["2091/measures/#s1-3"]
     item = next(item for item in flat(result) if item["score"] > 0)
     assert item["terms"] == {"7项": True}
-    assert marks(item) == ["7\u200b项"]
+    assert marks(item) == ["7项"]
+    assert item["text"] == "开展随机执法检查2<mark>7项</mark>，行政执法"
 
 
 def test_every_word_must_match_else_the_best_are_shown_with_what_is_missing(ask):
@@ -200,3 +181,99 @@ def test_highlighting_never_breaks_markup_or_entities(ask):
 def test_a_broken_query_answers_with_no_results(ask):
     results = ask("", "   ", "***", "-", "~^", '"')
     assert all(result == {"items": []} for result in results)
+
+
+# --- A word is found however the build cut it ------------------------------------
+
+def cut(*words):
+    """A title as the build writes it: jieba's words joined by U+200B."""
+    return "\u200b".join(words)
+
+
+# Sections as jieba cut them in reports of other offices: 机构改革, 规范性文件
+# and 执法培训 in pieces, and inside catalogue names that jieba keeps whole.
+CUT = [
+    doc("2081/measures/", cut("一", "、", "主要", "举措")),
+    doc("2081/measures/#s1-1", cut("（", "一", "）", "深化", "改革"),
+        "推进", "政府", "机构", "改革", "，", "落实", "深化党和国家机构改革方案"),
+    doc("2081/measures/#s1-2", cut("（", "二", "）", "加强", "规范性", "文件", "管理"),
+        "规范性", "文件", "合法性", "审查", "，", "学习", "规范性文件备案审查规定"),
+    doc("2081/measures/#s1-3", cut("（", "三", "）", "强化", "执法", "培训"),
+        "组织", "学习", "行政处罚法"),
+    doc("2082/measures/", cut("一", "、", "主要", "举措")),
+    doc("2082/measures/#s1-1", cut("（", "一", "）", "热线"),
+        "拨打", "12345", "热线", "，", "开展", "“", "八五", "”", "普法"),
+    doc("2082/measures/#s1-2", cut("（", "二", "）", "治理"), "推进", "依法治理"),
+    doc("2082/measures/#s1-3", cut("（", "三", "）", "宣传"), "开展", "法治", "宣传"),
+    doc("laws/", "法律法规"),
+    doc("laws/#doc-b", "中华人民共和国行政复议法", "学习", "行政复议法"),
+]
+
+
+def test_a_word_is_found_however_the_build_cut_it(ask):
+    reform, rules, training = ask("机构改革", "规范性文件", "执法培训", docs=CUT)
+    items = {item["location"]: item for item in flat(reform)}
+    assert matched(reform) == ["2081/measures/#s1-1"]
+    # Both occurrences, 机构|改革 and the one inside a catalogue name, marked
+    # as exactly the four characters: not the whole name, not a neighbour.
+    assert items["2081/measures/#s1-1"]["text"] == "推进政府<mark>机构改革</mark>，落实深化党和国家<mark>机构改革</mark>方案"
+    assert matched(rules)[0] == "2081/measures/#s1-2"
+    section = {item["location"]: item for item in flat(rules)}["2081/measures/#s1-2"]
+    assert section["title"] == "（二）加强<mark>规范性文件</mark>管理"
+    assert section["text"] == "<mark>规范性文件</mark>合法性审查，学习<mark>规范性文件</mark>备案审查规定"
+    # A heading whose words jieba cut (强化|执法|培训).
+    assert matched(training) == ["2081/measures/#s1-3"]
+    heading = {item["location"]: item for item in flat(training)}["2081/measures/#s1-3"]
+    assert heading["title"] == "（三）强化<mark>执法培训</mark>"
+
+
+def test_letters_digits_and_quotes_next_to_han_are_found_as_written(ask):
+    hotline, campaign = ask("12345热线", "“八五”普法", docs=CUT)
+    assert matched(hotline) == matched(campaign) == ["2082/measures/#s1-1"]
+    item = next(item for item in flat(campaign) if item["score"] > 0)
+    assert item["terms"] == {"“八五”普法": True}
+    assert item["text"] == "拨打12345热线，开展<mark>“八五”普法</mark>"
+    assert marks(next(item for item in flat(hotline) if item["score"] > 0)) == ["12345热线"]
+
+
+def test_a_law_is_not_found_in_a_section_that_names_another(ask):
+    # 行政复议法 and 行政处罚法 share 行政 and 法: the section that only has
+    # 行政处罚法 is not a result.
+    (result,) = ask("行政复议法", docs=CUT)
+    assert matched(result) == ["laws/#doc-b"]
+    assert all(item["terms"] == {"行政复议法": True} for item in flat(result) if item["score"] > 0)
+
+
+def test_a_whole_word_ranks_above_the_same_characters_across_words(ask):
+    # 法治 is a word in 法治|宣传, and only two characters of 依法治理.
+    (result,) = ask("法治", docs=CUT)
+    assert matched(result) == ["2082/measures/#s1-3", "2082/measures/#s1-2"]
+    texts = {item["location"]: item["text"] for item in flat(result)}
+    assert texts["2082/measures/#s1-2"] == "推进依<mark>法治</mark>理"
+
+
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def test_nothing_shown_carries_an_invisible_character(ask):
+    # Titles, text and tags as the build writes them (U+200B between words),
+    # with the other invisible characters an editor may paste from elsewhere.
+    docs = [*CUT, {**doc("2083/plans/#s4-1", cut("（", "一", "）", "机构", "改革", "\u2060"),
+                       text="<p>\ufeff机构\u200c改革\u200d，<code>a\u200bb</code></p>"),
+                   "tags": [cut("机构", "改革")]}]
+    queries = ["机构改革", "机构\u200b改革", "改革", "ab", "规范性文件", "“八五”普法", "法治 宣传",
+               "机构改革 火星", "-机构改革 法治"]
+    results = ask(*queries, docs=docs)
+    for query, result in zip(queries, results):
+        assert flat(result), query
+        for item in flat(result):
+            shown = [item["title"], item["text"], *item.get("tags", []), *item["terms"]]
+            assert not [text for text in shown if INVISIBLE.search(text)], (query, item)
+    plain, pasted = results[:2]
+    assert set(matched(plain)) == set(matched(pasted)) == {"2081/measures/#s1-1", "2083/plans/#s4-1"}
+    item = {item["location"]: item for item in flat(pasted)}["2083/plans/#s4-1"]
+    assert item["title"] == "（一）<mark>机构改革</mark>"
+    assert item["text"] == "<mark>机构改革</mark>，"
+    assert item["tags"] == ["机构改革"]
+    code = {item["location"]: item for item in flat(results[3])}["2083/plans/#s4-1"]
+    assert code["text"] == "<mark>ab</mark>"

@@ -211,6 +211,39 @@ class SearchBox:
         return path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
+# --- The search worker on its own -----------------------------------------------
+
+# SETUP with an index, then each query; resolves with the RESULT data of every
+# query.  The worker is created from a URL of the served site, as the theme
+# creates it, and the index is handed over as the theme hands it over.
+ASK_WORKER = """async ([url, index, queries]) => {
+  const worker = new Worker(url);
+  const next = () => new Promise((resolve, reject) => {
+    worker.onmessage = event => resolve(event.data);
+    worker.onerror = event => reject(new Error(event.message));
+  });
+  let answer = next();
+  worker.postMessage({type: 0, data: {...index, options: {suggest: false}}});
+  if ((await answer).type !== 1) throw new Error("no READY");
+  const results = [];
+  for (const query of queries) {
+    answer = next();
+    worker.postMessage({type: 2, data: query});
+    const message = await answer;
+    if (message.type !== 3) throw new Error("no RESULT");
+    results.push(message.data);
+  }
+  worker.terminate();
+  return results;
+}"""
+
+
+def ask_worker(page, url: str, index: dict, queries) -> list[dict]:
+    """The worker at ``url`` (on the page's server), given ``index``: the
+    RESULT data of each of ``queries``, as the theme receives it."""
+    return page.evaluate(ASK_WORKER, [url, index, list(queries)])
+
+
 # --- Print --------------------------------------------------------------------
 
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")

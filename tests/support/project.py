@@ -35,11 +35,12 @@ def copy_project(dest: pathlib.Path) -> pathlib.Path:
     return dest
 
 
-def fixture_project(dest: pathlib.Path, lock: bool = True) -> pathlib.Path:
-    """A project made of the fictional archive in tests/fixtures/archive and
-    this repository's hooks, configuration and assets."""
-    shutil.copytree(FIXTURE_ARCHIVE / "docs", dest / "docs")
-    shutil.copytree(FIXTURE_ARCHIVE / "data", dest / "data")
+def fixture_project(dest: pathlib.Path, lock: bool = True,
+                    archive: pathlib.Path = FIXTURE_ARCHIVE) -> pathlib.Path:
+    """A project made of a fictional archive (by default tests/fixtures/archive)
+    and this repository's hooks, configuration and assets."""
+    shutil.copytree(archive / "docs", dest / "docs")
+    shutil.copytree(archive / "data", dest / "data")
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     for page in (ROOT / "docs").glob("*.md"):  # site-wide pages: markers only
         shutil.copy2(page, dest / "docs" / page.name)

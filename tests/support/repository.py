@@ -25,6 +25,9 @@ SHORT_REPORT = ROOT / "tests" / "fixtures" / "import" / "short-2019.txt"
 # part: what the real archive does not have yet.
 FIXTURE_ARCHIVE = ROOT / "tests" / "fixtures" / "archive"
 FIXTURE_OFFICE = "示例区示例办公室（测试数据）"
+# Three fictional years (2081-2083) whose text jieba cuts badly, for the
+# search evaluation (tests/search_eval/).
+SEARCH_ARCHIVE = ROOT / "tests" / "fixtures" / "search-archive"
 
 
 def configuration(root: pathlib.Path = ROOT) -> dict:

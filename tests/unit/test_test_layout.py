@@ -27,7 +27,8 @@ BUILD_MODULES = ("subprocess", "playwright", "axe_playwright_python", "mkdocs.co
 BUILD_NAMES = {"mkdocs_build", "copy_project", "fixture_project", "run_command", "command_line",
                "run_check", "broken_copy", "clerks_forge"}
 # Fixtures that build a site, run Git or start a browser (tests/conftest.py, tests/browser/conftest.py).
-BUILD_FIXTURES = {"site", "fictional_project", "git_server", "browser", "base_url", "open_page"}
+BUILD_FIXTURES = {"site", "fictional_project", "search_archive", "git_server", "browser", "base_url",
+                  "open_page"}
 
 
 def modules(tests: pathlib.Path = TESTS) -> list:

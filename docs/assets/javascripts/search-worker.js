@@ -14,16 +14,27 @@
  * indexed word (复议 did not find 行政复议法) and cut Chinese queries badly
  * (行政复议法 was searched as 行政*, LED屏 and 14人参加 found nothing).
  *
+ * Why not match the indexed words either: the build cuts the text into words
+ * with jieba, which cuts the same word differently in different sentences
+ * (机构改革 is 机构|改革 in one, inside 深化党和国家机构改革方案 in another),
+ * so a search for words misses sections that plainly contain the query.
+ *
  * What this worker does instead:
- *  - Indexing is counting: each entry's words (the build segmented them with
- *    jieba, so words are separated by the index's separator) go into one Map
- *    per field.  No positions are kept; highlighting is done afterwards on the
- *    few entries shown.
- *  - A query is split at spaces and punctuation, and each piece is cut into
- *    units by longest match against the words of the index, so 行政复议法
- *    stays whole and 防灾减灾日宣传 becomes 防灾减灾日 + 宣传.  A unit matches
- *    every indexed word that contains it (复议 finds 行政复议法), an exact
- *    word counting most, then a word that starts with it.
+ *  - Indexing is copying: each field of the entries becomes one lower-case
+ *    string, tags turned into line breaks, in two forms: "joined", with the
+ *    word breaks the build put between jieba's words (U+200B) taken out, and
+ *    "words", with them kept.  A query word is looked for in the joined text,
+ *    so it is found however jieba cut it, the way a reader's Ctrl+F finds it;
+ *    the words text only tells how well it fits.  No positions or word lists
+ *    are made, so indexing costs little more than reading the index.
+ *  - A query is split at spaces and punctuation, and each piece is looked for
+ *    whole; as no piece holds a space, a punctuation mark or a line break,
+ *    nothing is found across them.  A piece that no text contains is cut into
+ *    the longest pieces that some text contains (防灾减灾日宣传 -> 防灾减灾日
+ *    + 宣传).
+ *  - A unit matches the entries that contain it: an occurrence that is a
+ *    whole word counts most, then one that starts a word, then one inside a
+ *    word or across words (法治 in 依法|治理 counts least).
  *  - All units must match (an AND search, what readers of a report expect).
  *    If no entry has them all, the entries with the most are shown and the
  *    theme lists the missing words under each result.  "-词" excludes entries.
@@ -31,6 +42,9 @@
  *    the entries under 2023/ as well as the text that names it.
  *  - Scores are BM25 per field, weighted by the field boosts of the index
  *    (title over text), then grouped by page as the theme expects.
+ *  - Nothing shown keeps the word breaks: titles, teasers, highlights and
+ *    tags are given back without U+200B and the other invisible characters,
+ *    so that text copied from a result is the text of the report.
  */
 "use strict"
 
@@ -43,7 +57,8 @@ const RESULT = 3
 const K1 = 1.2
 const B = 0.3
 
-/* How much an indexed word counts when it equals, starts with or contains a unit. */
+/* How much an occurrence counts when it is a word, starts one, or is inside
+   or across words. */
 const EXACT = 1
 const PREFIX = 0.8
 const INFIX = 0.6
@@ -51,8 +66,24 @@ const INFIX = 0.6
 const MAX_QUERY = 200
 const YEAR = /^(19|20|21)\d\d$/
 const TAG = /<[^>]*>/g
-const ENTITY = /&(?:amp|lt|gt|quot|#39|#x27);/g
-const ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&#x27;": "'"}
+/* The characters that are never seen: the build's word break and its kin.
+   They are taken out of the text searched, the query and everything shown. */
+const INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff"
+const INVISIBLE = new RegExp(`[${INVISIBLES}]`, "g")
+/* The entities of the index's HTML (the search plugin escapes the text it
+   keeps) and numeric ones; any other "&…;" is text. */
+const ENTITY = /&(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi
+const NAMED = {amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'"}
+/* How the characters the index escapes may be written in its HTML. */
+const ESCAPED = {
+  "&": "&amp;|&#0*38;|&#x0*26;|&(?![#\\w]+;)",
+  "<": "&lt;|&#0*60;|&#x0*3c;",
+  ">": "&gt;|&#0*62;|&#x0*3e;",
+  "\"": "&quot;|&#0*34;|&#x0*22;|\"",
+  "'": "&apos;|&#0*39;|&#x0*27;|'"
+}
+/* What stands between entries and where tags were: no query unit has it. */
+const BREAK = "\n"
 
 let index = null
 
@@ -77,84 +108,127 @@ function handle(message) {
   }
 }
 
-/* Words of an entry's field: markup removed, entities decoded, lower case. */
-function words(value, separator) {
-  const text = Array.isArray(value) ? value.join(" ") : String(value)
-  return text.replace(TAG, " ")
-    .replace(ENTITY, entity => ENTITIES[entity])
-    .toLowerCase()
-    .split(separator)
-    .filter(Boolean)
+function decode(entity) {
+  const name = entity.slice(1, -1).toLowerCase()
+  if (name[0] !== "#")
+    return NAMED[name]
+  const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+    ? String.fromCodePoint(code) : "\ufffd"
+}
+
+/* A field's value as the reader reads it: markup out, entities decoded, lower case. */
+function plain(value) {
+  const text = Array.isArray(value) ? value.join(BREAK) : String(value)
+  return text.replace(TAG, BREAK).replace(ENTITY, decode).toLowerCase()
+}
+
+/* Text given back to the page, which must not carry invisible characters. */
+function visible(text) {
+  return String(text).replace(INVISIBLE, "")
+}
+
+/* The texts of one field of every entry, as one string (the entries joined
+   by BREAK) and where each entry starts in it: one indexOf over the string
+   finds a unit in all entries. */
+class Texts {
+
+  constructor(texts) {
+    this.string = texts.join(BREAK)
+    this.starts = new Int32Array(texts.length + 1)
+    let at = 0
+    texts.forEach((text, d) => {
+      this.starts[d] = at
+      at += text.length + BREAK.length
+    })
+    this.starts[texts.length] = at
+  }
+
+  /* Calls back with the entry and the place of each occurrence of ``unit``. */
+  find(unit, found) {
+    const {string, starts} = this
+    let d = 0
+    for (let at = string.indexOf(unit); at >= 0; at = string.indexOf(unit, at + unit.length)) {
+      while (starts[d + 1] <= at)
+        d++
+      found(d, at)
+    }
+  }
 }
 
 class Index {
 
   constructor({config, docs}) {
     this.docs = docs
-    this.separator = new RegExp(config.separator || "[\\s\\-]+")
+    const separator = config.separator || "[\\s\\-]+"
+    this.separator = new RegExp(separator)
+    /* Whether a character stands between words: a break of the build, a
+       tag, or a separator of the index (asked per occurrence, so remembered). */
+    const between = new RegExp(`^(?:[${INVISIBLES}${BREAK}]|${separator})$`)
+    const known = new Map()
+    this.between = character => {
+      let is = known.get(character)
+      if (is === undefined)
+        known.set(character, is = between.test(character))
+      return is
+    }
     this.parents = parents(docs)
     const fields = config.fields || {title: {boost: 1000}, text: {}}
-    this.fields = Object.keys(fields).map(name => ({
-      name,
-      boost: (fields[name] || {}).boost || 1,
-      postings: new Map(),            /* word -> [doc, count, doc, count, ...] */
-      lengths: new Float64Array(docs.length),
-      average: 1
-    }))
-    const counts = new Map()
-    for (let d = 0; d < docs.length; d++)
-      for (const field of this.fields) {
-        const value = docs[d][field.name]
-        if (value === undefined || value === null)
-          continue
-        const list = words(value, this.separator)
-        field.lengths[d] = list.length
-        counts.clear()
-        for (const word of list)
-          counts.set(word, (counts.get(word) || 0) + 1)
-        for (const [word, count] of counts) {
-          let posting = field.postings.get(word)
-          if (posting === undefined)
-            field.postings.set(word, posting = [])
-          posting.push(d, count)
-        }
+    this.fields = Object.keys(fields).map(name => {
+      const joined = []
+      const words = []
+      for (const doc of docs) {
+        const value = doc[name]
+        const text = value === undefined || value === null ? "" : plain(value)
+        joined.push(text.replace(INVISIBLE, ""))
+        words.push(text)
       }
-    const vocabulary = new Set()
-    for (const field of this.fields) {
-      let total = 0
-      for (let d = 0; d < docs.length; d++)
-        total += field.lengths[d]
-      field.average = total / Math.max(1, docs.length) || 1
-      for (const word of field.postings.keys())
-        vocabulary.add(word)
-    }
-    this.vocabulary = [...vocabulary].sort()
-    this.longest = this.vocabulary.reduce((max, word) => Math.max(max, word.length), 1)
-    /* Every word between separators, so that "is it part of a word" is one
-       substring search instead of a loop over the vocabulary. */
-    this.joined = "\n" + this.vocabulary.join("\n") + "\n"
-    this.cache = new Map()
+      /* Lengths in words, as BM25 wants them: the word breaks taken out,
+         plus one. */
+      const lengths = Float64Array.from(joined, (text, d) => words[d].length - text.length + 1)
+      const total = lengths.reduce((sum, length) => sum + length, 0)
+      return {
+        name,
+        boost: (fields[name] || {}).boost || 1,
+        joined: new Texts(joined),
+        words: new Texts(words),
+        lengths,
+        average: total / Math.max(1, docs.length) || 1
+      }
+    })
+    /* All the text, for "does any entry have this" while cutting a query. */
+    this.all = this.fields.map(field => field.joined.string).join(BREAK)
+    /* An entry's text without invisible characters, made when first shown. */
+    this.shown = new Array(docs.length)
   }
 
-  /* Cut a piece of the query into units found in the index, longest first.
-     Single characters in a row stay together (火星, not 火 + 星): a word of
-     the query that is in no indexed word would otherwise match any entry
-     with those characters anywhere, and the reader would not be told that
-     the word was not found. */
+  /* Cut a piece of the query into units that some text contains, longest
+     first; a piece found whole stays whole.  Single characters in a row stay
+     together (火星, not 火 + 星): a word of the query that no text has would
+     otherwise match any entry with those characters anywhere, and the reader
+     would not be told that the word was not found. */
   units(piece) {
+    const chars = [...piece]
     const units = []
     let run = ""
-    for (let start = 0; start < piece.length;) {
-      let end = Math.min(piece.length, start + this.longest)
-      while (end > start + 1 && !this.joined.includes(piece.slice(start, end)))
-        end--
+    for (let start = 0; start < chars.length;) {
+      /* Grow the slice while the text has it.  The first occurrence of a
+         longer slice is never before that of its beginning, so each search
+         starts where the last one found it. */
+      let end = start + 1
+      for (let from = 0; end < chars.length; end++) {
+        const at = this.all.indexOf(chars.slice(start, end + 1).join(""), from)
+        if (at < 0)
+          break
+        from = at
+      }
       if (end === start + 1) {
-        run += piece[start]
+        run += chars[start]
       } else {
         if (run)
           units.push(run)
         run = ""
-        units.push(piece.slice(start, end))
+        units.push(chars.slice(start, end).join(""))
       }
       start = end
     }
@@ -163,53 +237,24 @@ class Index {
     return units
   }
 
-  /* The indexed words containing ``unit``, with how much each counts. */
-  matches(unit) {
-    let found = this.cache.get(unit)
-    if (found === undefined) {
-      found = []
-      if (this.joined.includes(unit))
-        for (const word of this.vocabulary) {
-          const at = word.indexOf(unit)
-          if (at >= 0)
-            found.push([word, word.length === unit.length ? EXACT : at === 0 ? PREFIX : INFIX])
-        }
-      this.cache.set(unit, found)
-    }
-    return found
-  }
-
-  /* Occurrences of a unit that is inside no indexed word, such as 7人 or
-     的的 (indexed as 7 + 人, 的 + 的): found in the text with the word
-     breaks taken out, the way a reader's Ctrl+F would find it. */
-  phrase(unit, field, tf) {
-    if (!field.squashed)
-      field.squashed = this.docs.map(doc => {
-        const value = doc[field.name]
-        return value === undefined || value === null ? "" : words(value, this.separator).join("")
-      })
-    field.squashed.forEach((text, d) => {
-      for (let at = text.indexOf(unit); at >= 0; at = text.indexOf(unit, at + unit.length))
-        tf[d] += EXACT
-    })
-  }
-
   /* Per entry, the BM25 score of one unit (0 where it does not occur). */
   score(unit) {
     const scores = new Float64Array(this.docs.length)
     const tf = new Float64Array(this.docs.length)
     const hit = new Uint8Array(this.docs.length)
-    const matches = this.matches(unit)
     for (const field of this.fields) {
       tf.fill(0)
-      for (const [word, weight] of matches) {
-        const posting = field.postings.get(word)
-        if (posting !== undefined)
-          for (let i = 0; i < posting.length; i += 2)
-            tf[posting[i]] += weight * posting[i + 1]
-      }
-      if (!matches.length)
-        this.phrase(unit, field, tf)
+      field.joined.find(unit, d => { tf[d] += INFIX })
+      /* The occurrences inside one word, found in the text with the word
+         breaks (a unit has none): more for one that starts a word, more
+         again for a whole word. */
+      const {string} = field.words
+      field.words.find(unit, (d, at) => {
+        if (at > 0 && !this.between(string[at - 1]))
+          return
+        const end = at + unit.length
+        tf[d] += end === string.length || this.between(string[end]) ? EXACT - INFIX : PREFIX - INFIX
+      })
       for (let d = 0; d < tf.length; d++)
         if (tf[d] > 0) {
           hit[d] = 1
@@ -284,7 +329,7 @@ class Index {
     }
     items.sort((a, b) => b.score - a.score || a.d - b.d)
 
-    const pattern = highlighter(wanted.filter((unit, u) => items.some(item => item.terms[unit])))
+    const pattern = highlighter(wanted.filter(unit => items.some(item => item.terms[unit])))
     const groups = new Map()
     for (const {d, score, terms} of items) {
       const article = this.parents.has(d) ? this.parents.get(d) : d
@@ -300,15 +345,47 @@ class Index {
 
   item(d, score, terms, pattern) {
     const doc = this.docs[d]
-    const item = {location: doc.location, title: doc.title, text: doc.text, score, terms}
+    if (this.shown[d] === undefined)
+      this.shown[d] = {title: visible(doc.title || ""), text: visible(doc.text || "")}
+    const {title, text} = this.shown[d]
+    const item = {location: doc.location, title: mark(title, pattern, true),
+                  text: mark(text, pattern, false), score, terms}
     if (doc.tags)
-      item.tags = [...doc.tags]
-    if (pattern) {
-      item.title = mark(doc.title, pattern, true)
-      item.text = mark(doc.text, pattern, false)
-    }
+      item.tags = doc.tags.map(visible)
     return item
   }
+}
+
+/* Wrap the units in <mark> in an entry's HTML (its invisible characters
+   already out), never inside a tag or an entity.  For the text, only the
+   first two runs of text that contain a match are kept, as the theme does:
+   the result list shows where the words are, not the whole section. */
+function mark(html, pattern, full) {
+  if (!pattern)
+    return html
+  const runs = html.split(/(<[^>]*>)/)
+  const out = []
+  let hidden = 0
+  for (let i = 0; i < runs.length && (full || out.length < 2); i++) {
+    const run = runs[i]
+    if (i % 2) {
+      if (/^<[^/>]*\shidden[\s>]/.test(run))
+        hidden++
+      else if (hidden && /^<\//.test(run))
+        hidden--
+      if (full)
+        out.push(run)
+      continue
+    }
+    const marked = hidden ? run : markText(run, pattern)
+    if (full)
+      out.push(marked)
+    else if (marked !== run)
+      out.push(marked.trim())
+  }
+  if (full)
+    return out.join("")
+  return out.length ? out.join(" … ") : html
 }
 
 /* Entry number -> entry number of its page, for entries that are sections.
@@ -327,11 +404,13 @@ function parents(docs) {
 }
 
 /* The units a query asks for and those it excludes ("-词"). The theme's
-   syntax (+word, word*, word~1, "phrase") is accepted and read as words. */
+   syntax (+word, word*, word~1, "phrase") is accepted and read as words.
+   Invisible characters pasted with the query are taken out, as in the text. */
 function parse(query, index) {
   const wanted = []
   const unwanted = []
-  const words = query.replace(/[~^]\d*/g, " ").replace(/["*]/g, " ").trim().split(/\s+/)
+  const words = query.replace(INVISIBLE, "").replace(/[~^]\d*/g, " ").replace(/["*]/g, " ")
+    .trim().split(/\s+/)
   for (const token of words) {
     const exclude = token.startsWith("-") && token.length > 1
     const text = token.replace(/^[+-]+/, "").replace(/^(title|text|tags):/, "").toLowerCase()
@@ -359,53 +438,19 @@ function escapeRegExp(value) {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 }
 
-/* One pattern for all matched units, longest first; null when none. */
+/* One pattern for all matched units, longest first, or null when none.  A
+   unit is matched in the shown HTML as it was found in the text: in any
+   case, and with & < > " ' as the entities the HTML has.  Its other
+   alternative steps over a whole entity, so that no mark starts inside one. */
 function highlighter(units) {
   if (!units.length)
     return null
+  const character = c => ESCAPED[c] ? `(?:${ESCAPED[c]})` : escapeRegExp(c)
   const sorted = [...units].sort((a, b) => b.length - a.length)
-  /* A word break (U+200B, written by the build between jieba's words) may
-     fall inside a unit found by phrase: 7人 is marked in "7\u200b人". */
-  const across = unit => [...unit].map(escapeRegExp).join("\u200b?")
-  return new RegExp(sorted.map(across).join("|"), "gi")
-}
-
-/* Wrap the units in <mark> in an entry's HTML, never inside a tag or an
-   entity.  For the text, only the first two runs of text that contain a
-   match are kept, as the theme does: the result list shows where the words
-   are, not the whole section. */
-function mark(html, pattern, full) {
-  const runs = html.split(/(<[^>]*>)/)
-  const out = []
-  let hidden = 0
-  let shown = 0
-  for (let i = 0; i < runs.length; i++) {
-    const run = runs[i]
-    if (i % 2) {
-      if (/^<[^/>]*\shidden[\s>]/.test(run))
-        hidden++
-      else if (hidden && /^<\//.test(run))
-        hidden--
-      if (full)
-        out.push(run)
-      continue
-    }
-    const marked = hidden ? run : markText(run, pattern)
-    if (full)
-      out.push(marked)
-    else if (marked !== run && shown < 2) {
-      out.push(marked.trim())
-      shown++
-    }
-  }
-  if (full)
-    return out.join("")
-  return shown ? out.join(" … ") : html
+  return new RegExp(`(${sorted.map(unit => [...unit].map(character).join("")).join("|")})|&[#\\w]+;`,
+                    "gi")
 }
 
 function markText(text, pattern) {
-  return text.split(/(&[#\w]+;)/).map((part, i) => i % 2
-    ? part
-    : part.replace(pattern, match => `<mark>${match}</mark>`)
-  ).join("")
+  return text.replace(pattern, (match, unit) => unit === undefined ? match : `<mark>${match}</mark>`)
 }

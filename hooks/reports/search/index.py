@@ -8,9 +8,11 @@ the titles of year pages get the year as a prefix.  The index is also
 written as UTF-8 instead of ``\\uXXXX`` escapes, which halves the bytes of
 Chinese text that every reader downloads.
 
-Words inside compounds (复议 in 行政复议法) need nothing in the index: the
-site's search worker (``worker``) matches a query inside indexed words, so
-the index carries only the text as published.
+Words inside compounds (复议 in 行政复议法) or cut apart by jieba (机构|改革)
+need nothing in the index: the site's search worker (``worker``) looks for a
+query in the text with the word breaks (U+200B) taken out, so the index
+carries only the text as published, and the worker gives nothing back with
+a word break in it.
 
 The index format (``{"config": …, "docs": [{"location", "title", "text"}]}``)
 is mkdocs-material's; this module and the search worker are the only code
