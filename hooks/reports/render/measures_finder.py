@@ -47,14 +47,14 @@ def finder(ctx, marker):
     labels = {}
     for record in records:
         labels.setdefault(record.part, record.part_label)
-    parts = [{"slug": k.slug, "label": labels[k.slug]} for k in report_text.PARTS if k.slug in labels]
+    parts = [{"value": k.slug, "label": labels[k.slug]} for k in report_text.PARTS if k.slug in labels]
     document_groups = []
     for kind, kind_label in DOCUMENT_KINDS.items():
         options = [{"id": d.id, "label": document_labels[d.id], "title": d.name}
                    for d in catalog.documents.values() if d.kind == kind and d.id in used_documents]
         if options:
             document_groups.append({"label": kind_label, "options": options})
-    campaigns = [{"id": c.id, "label": c.name} for c in catalog.campaigns.values()
+    campaigns = [{"value": c.id, "label": c.name} for c in catalog.campaigns.values()
                  if c.id in used_campaigns]
 
     newest = records[0].year if records else None
