@@ -121,6 +121,18 @@ def test_two_builds_are_byte_identical(site, tmp_path):
     assert not sorted(set(differences))
 
 
+def test_the_care_mode_script_blocks_in_the_head_of_every_page(site):
+    """The 关爱版 is on before the body is drawn only if its script runs in
+    <head> as the parser meets it: once, without async, defer or a module type."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 15
+    for page in pages:
+        html = page.read_text("utf-8")
+        head, body = html.split("</head>", 1)
+        assert re.findall(r'<script src="[^"]*assets/javascripts/accessibility\.js"([^>]*)>', head) == [""], page
+        assert "accessibility.js" not in body, page
+
+
 # --- Search index ---------------------------------------------------------------
 
 def search_index(site):
