@@ -1,5 +1,5 @@
-"""What readers of government sites expect, measured in Chromium: the 关爱版
-and the footer.
+"""What readers of government sites expect, measured in Chromium: the 关爱版,
+the footer, and pages a 375 px phone can read.
 
 * 关爱版 (accessibility.js, reading.css): a switch in the header of every
   page; remembered across pages, reloads and tabs (localStorage), with no
@@ -10,6 +10,8 @@ and the footer.
 * The standard version's small print: the finder's meta lines, which were
   12.75 px at 4.5-6:1, are at least 14 px and 7:1.
 * The footer names the office and the date of the last change, legibly.
+* At 375 px: the trend charts' labels are at least 12 CSS px, and the archive
+  table's rows stack, so nothing of it needs a sideways scroll.
 
 Screenshots of both versions go to A11Y_SHOTS (default: a "shots" folder in
 the system's temporary folder) for a person to look at.
@@ -124,6 +126,16 @@ CONTROLS = """() => [...document.querySelectorAll(
             width: Math.round(box.width * 10) / 10, height: Math.round(box.height * 10) / 10};
   })
   .filter(c => c.width > 0 && c.height > 0)"""
+
+# Each label of each chart that is shown: its size in CSS px as drawn, the
+# font size in user units times the scale the SVG is drawn at.
+CHART_LABELS = """() => [...document.querySelectorAll("svg.trend-chart__svg")]
+  .filter(svg => svg.checkVisibility())
+  .flatMap(svg => [...svg.querySelectorAll("text")].map(text => ({
+    chart: svg.getAttribute("class"), text: text.textContent,
+    px: Math.round(parseFloat(getComputedStyle(text).fontSize) * svg.getScreenCTM().a * 10) / 10,
+  })))"""
+
 
 def shoot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -331,3 +343,47 @@ def test_screenshots_of_both_versions(open_page, base_url, viewport):
             name = path.strip("/").replace("/", "-")
             shoot(page, f"{'care' if care else 'standard'}-{viewport['width']}-{name}")
     assert in_care_mode(page)
+
+
+# --- 375 px: charts and the archive table ---------------------------------------------
+
+@pytest.mark.parametrize("care", [False, True], ids=["standard", "care"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "desktop"])
+def test_chart_labels_are_at_least_12_css_px(open_page, base_url, viewport, care):
+    page = open_page(viewport=viewport, device_scale_factor=1)
+    goto(page, base_url + "trends/")
+    set_care_mode(page, care)
+    labels = page.evaluate(CHART_LABELS)
+    charts = {label["chart"] for label in labels}
+    assert len(charts) == 1 and labels, charts  # one copy of each chart is shown
+    assert page.locator("figure.trend-chart").count() == len(page.evaluate(
+        "() => [...document.querySelectorAll('svg.trend-chart__svg')].filter(s => s.checkVisibility())"))
+    small = [label for label in labels if label["px"] < 12]
+    assert not small, small[:6]
+
+
+def test_the_archive_table_stacks_its_rows_on_a_phone(open_page, base_url):
+    page = open_page(viewport=PHONE, device_scale_factor=1)
+    goto(page, base_url + "archive/")
+    shoot(page, "standard-375-archive-rows")
+    layout = page.locator(".report-archive table").evaluate("""table => {
+      let box = table.parentElement;
+      while (box && !["auto", "scroll"].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
+      const cells = [...table.querySelectorAll("tbody td")].map(td => {
+        const r = td.getBoundingClientRect();
+        return {label: getComputedStyle(td, "::before").content, text: td.textContent.trim(),
+                left: r.left, right: r.right};
+      });
+      return {scrolls: !!box && box.scrollWidth > box.clientWidth, cells, width: window.innerWidth};
+    }""")
+    assert not layout["scrolls"], "the table still needs a sideways scroll"
+    date = next(c for c in layout["cells"] if c["label"].startswith('"发布日期"'))
+    assert date["text"] and date["left"] >= 0 and date["right"] <= layout["width"], date
+    outside = [c for c in layout["cells"] if c["left"] < 0 or c["right"] > layout["width"]]
+    assert not outside, outside
+    # Still a table to a screen reader: its header cells name the columns.
+    assert page.get_by_role("columnheader", name="发布日期").count() == 1
+    assert page.get_by_role("cell", name=date["text"]).count() >= 1
+    # On a wide screen it is the table it was.
+    page.set_viewport_size(DESKTOP)
+    assert page.locator(".report-archive thead").evaluate("el => getComputedStyle(el).position") != "absolute"
