@@ -362,10 +362,13 @@ def test_chart_labels_are_at_least_12_css_px(open_page, base_url, viewport, care
     assert not small, small[:6]
 
 
-def test_the_archive_table_stacks_its_rows_on_a_phone(open_page, base_url):
-    page = open_page(viewport=PHONE, device_scale_factor=1)
+@pytest.mark.parametrize("viewport, care", [(PHONE, False), (DESKTOP, True)], ids=["375px", "care-desktop"])
+def test_the_archive_table_stacks_its_rows_where_it_does_not_fit(open_page, base_url, viewport, care):
+    """On a phone, and in the 关爱版 between two sidebars, six columns do not fit."""
+    page = open_page(viewport=viewport, device_scale_factor=1)
     goto(page, base_url + "archive/")
-    shoot(page, "standard-375-archive-rows")
+    set_care_mode(page, care)
+    shoot(page, f"{'care' if care else 'standard'}-{viewport['width']}-archive-rows")
     layout = page.locator(".report-archive table").evaluate("""table => {
       let box = table.parentElement;
       while (box && !["auto", "scroll"].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
@@ -374,16 +377,25 @@ def test_the_archive_table_stacks_its_rows_on_a_phone(open_page, base_url):
         return {label: getComputedStyle(td, "::before").content, text: td.textContent.trim(),
                 left: r.left, right: r.right};
       });
-      return {scrolls: !!box && box.scrollWidth > box.clientWidth, cells, width: window.innerWidth};
+      const article = table.closest("article").getBoundingClientRect();
+      return {scrolls: !!box && box.scrollWidth > box.clientWidth, cells, right: Math.min(article.right, innerWidth)};
     }""")
     assert not layout["scrolls"], "the table still needs a sideways scroll"
     date = next(c for c in layout["cells"] if c["label"].startswith('"发布日期"'))
-    assert date["text"] and date["left"] >= 0 and date["right"] <= layout["width"], date
-    outside = [c for c in layout["cells"] if c["left"] < 0 or c["right"] > layout["width"]]
+    assert date["text"] and date["left"] >= 0 and date["right"] <= layout["right"] + 1, date
+    outside = [c for c in layout["cells"] if c["left"] < 0 or c["right"] > layout["right"] + 1]
     assert not outside, outside
     # Still a table to a screen reader: its header cells name the columns.
     assert page.get_by_role("columnheader", name="发布日期").count() == 1
     assert page.get_by_role("cell", name=date["text"]).count() >= 1
-    # On a wide screen it is the table it was.
-    page.set_viewport_size(DESKTOP)
-    assert page.locator(".report-archive thead").evaluate("el => getComputedStyle(el).position") != "absolute"
+
+
+def test_the_archive_table_stays_a_table_where_it_fits(open_page, base_url):
+    page = open_page(viewport=DESKTOP, device_scale_factor=1)
+    goto(page, base_url + "archive/")
+    assert page.locator(".report-archive thead").evaluate("el => getComputedStyle(el).clipPath") == "none"
+    assert page.locator(".report-archive td").first.evaluate("el => getComputedStyle(el).display") == "table-cell"
+    # Nor on paper, in either version.
+    set_care_mode(page)
+    page.emulate_media(media="print")
+    assert page.locator(".report-archive td").first.evaluate("el => getComputedStyle(el).display") == "table-cell"
