@@ -739,6 +739,7 @@ def year_file(data: dict) -> str:
 def copy_site(dest: pathlib.Path, root: pathlib.Path = ROOT) -> None:
     """Everything of the repository a project needs, except its years."""
     shutil.copytree(root / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(root / "overrides", dest / "overrides")
     shutil.copytree(root / "docs" / "assets", dest / "docs" / "assets")
     for page in (root / "docs").glob("*.md"):
         shutil.copy2(page, dest / "docs" / page.name)
@@ -828,7 +829,7 @@ def snapshot(dest: pathlib.Path, root: pathlib.Path = ROOT) -> str:
         return result.stdout.strip() if result.returncode == 0 else ""
 
     head = git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = git("status", "--porcelain", "--", "hooks", "docs", "data", "mkdocs.yml")
+    dirty = git("status", "--porcelain", "--", "hooks", "overrides", "docs", "data", "mkdocs.yml")
     return head + (" with uncommitted changes" if dirty else "")
 
 
@@ -852,6 +853,7 @@ def plain_project(project: pathlib.Path, dest: pathlib.Path) -> pathlib.Path:
     (dump / "mkdocs.yml").write_text(config, "utf-8")
     shutil.copytree(project / "docs", dest / "docs", ignore=shutil.ignore_patterns("*.md"))
     shutil.copytree(project / "data", dest / "data")  # mkdocs.yml may name it (watch:)
+    shutil.copytree(project / "overrides", dest / "overrides")  # theme.custom_dir
     env = dict(environment(), BENCH_SAME_PAGES=str(dest))
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                              "-f", str(dump / "mkdocs.yml"), "-d", str(dump / "site")],
@@ -882,6 +884,7 @@ def text_only_project(project: pathlib.Path, dest: pathlib.Path) -> pathlib.Path
     """
     shutil.copytree(project / "docs", dest / "docs")
     shutil.copytree(project / "data", dest / "data")  # mkdocs.yml may name it (watch:)
+    shutil.copytree(project / "overrides", dest / "overrides")  # theme.custom_dir
     for page in (dest / "docs").rglob("*.md"):
         lines = page.read_text("utf-8").split("\n")
         page.write_text("\n".join(l for l in lines if not report_text.MARKER_LINE.match(l)), "utf-8")

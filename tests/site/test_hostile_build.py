@@ -90,6 +90,11 @@ def test_output_folder_that_is_a_file_is_a_chinese_message(tmp_path):
      "[错误] extra.git.repo_url: 地址“javascript:alert(1)//”不是以 http:// 或 https:// 开头"),
     ("branch: main", 'branch: main\n    edit_url: "javascript:alert(1)//{path}"',
      "[错误] extra.git.edit_url: 地址“javascript:alert(1)//{path}”不对"),
+    # The footer's fields: a telephone number without quotes, markup in an address.
+    ("    short_name: 区国动办\n", "    short_name: 区国动办\n    contact: 12345678\n",
+     "[错误] extra.office.contact: 这里是“12345678”，不是文字"),
+    ("    short_name: 区国动办\n", '    short_name: 区国动办\n    address: "示例路<img src=x onerror=alert(1)>"\n',
+     "[错误] extra.office.address: 这里不能有符号 < >"),
 ])
 def test_unsafe_settings_stop_the_build(tmp_path, old, new, message):
     project = copy_project(tmp_path / "p")

@@ -91,7 +91,7 @@ def test_finder_data_hold_every_record_with_its_filters(fixture_site):
     archive, _ = archive_module.load(fixture_site)
     records = measure_records(archive)
     items = data_items(fixture_site)
-    assert len(items) == len(records) == 17
+    assert len(items) == len(records) == 18
     for (year, draft, item), record in zip(items, records):
         assert (year, draft) == (record.year, record.draft)
         assert (item["part"], item["part_label"], item["kind"]) == (record.part, record.part_label, record.kind)
@@ -127,14 +127,15 @@ def test_finder_form_is_hidden_until_the_script_shows_it(fixture_site):
     assert page.form is not None and "hidden" in page.form
     assert page.options == {"year": ["", "2093", "2092", "2091"],
                             "part": ["", "measures", "shortcomings", "leadership", "plans"],
-                            "doc": ["", "sample-law"], "campaign": ["", "sample-day"]}
+                            "doc": ["", "sample-law", "sample-rules"],
+                            "campaign": ["", "sample-day", "sample-month"]}
     html = (fixture_site / "site" / "finder" / "index.html").read_text("utf-8")
     for control in ("finder-year", "finder-part", "finder-doc", "finder-campaign", "finder-kw"):
         assert f'<label for="{control}">' in html and f'id="{control}"' in html
     assert re.search(r'<p class="finder-count" data-finder-count aria-live="polite">'
-                     r'共 3 个年度 17 条措施，本页列出2093年度的 6 条</p>', html)
+                     r'共 3 个年度 18 条措施，本页列出2093年度的 6 条</p>', html)
     assert ('<p class="finder-static" data-finder-static>其他年度的措施见各年度报告：'
-            '<a href="../2092/">2092年度</a>（5 条）、<a href="../2091/">2091年度</a>（6 条）。</p>') in html
+            '<a href="../2092/">2092年度</a>（6 条）、<a href="../2091/">2091年度</a>（6 条）。</p>') in html
     assert 'data-finder-data="data/{year}.json" data-finder-years="2093 2092 2091" data-finder-per-page="50"' in html
     assert "《示例法》</option>" in html
     assert html.count('<span class="report-status report-status--draft">草稿</span>') == 6
@@ -160,7 +161,7 @@ def test_finder_page_follows_the_text_and_the_data(tmp_path):
         "campaigns:\n", 1), "utf-8")
     build(project)
     page = finder_page(project)
-    assert len(page.items) == 7 and len(data_items(project)) == 18
+    assert len(page.items) == 7 and len(data_items(project)) == 19
     added = next(i for i in page.items if i["data-anchor"] == "s1-1-3")
     assert added["text"] == "3.学习<标签>与“&amp;”符号。"  # as typed, never as markup
     [added_data] = [i for y, _, i in data_items(project) if y == 2093 and i["anchor"] == "s1-1-3"]
@@ -169,7 +170,7 @@ def test_finder_page_follows_the_text_and_the_data(tmp_path):
     assert "3.学习&lt;标签&gt;与“&amp;amp;”符号。" in html
     plan = next(i for i in page.items if i["data-year"] == "2093" and i["data-anchor"] == "s4-1")
     assert plan["data-documents"] == "study-notes"
-    assert page.options["doc"] == ["", "sample-law", "study-notes"]
+    assert page.options["doc"] == ["", "sample-law", "sample-rules", "study-notes"]
     assert '<option value="study-notes" title="示例学习读本">加强</option>' in html  # theory: no 《》
     # Unchanged years are untouched.
     [other] = [i for y, _, i in data_items(project) if y == 2092 and i["anchor"] == "s4-1"]

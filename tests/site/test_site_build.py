@@ -1,4 +1,4 @@
-"""The built site: strict build, verbatim text, no external hosts, reproducibility."""
+"""The built site: strict build, verbatim text, no external hosts, reproducibility, sitemap."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ import re
 import struct
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
+
+import pytest
 
 import reproducible
 from support.project import copy_project, mkdocs_build
@@ -118,6 +121,18 @@ def test_two_builds_are_byte_identical(site, tmp_path):
     assert not sorted(set(differences))
 
 
+def test_the_care_mode_script_blocks_in_the_head_of_every_page(site):
+    """The 关爱版 is on before the body is drawn only if its script runs in
+    <head> as the parser meets it: once, without async, defer or a module type."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 15
+    for page in pages:
+        html = page.read_text("utf-8")
+        head, body = html.split("</head>", 1)
+        assert re.findall(r'<script src="[^"]*assets/javascripts/accessibility\.js"([^>]*)>', head) == [""], page
+        assert "accessibility.js" not in body, page
+
+
 # --- Search index ---------------------------------------------------------------
 
 def search_index(site):
@@ -157,16 +172,57 @@ def test_generated_tables_stay_out_of_the_index(site):
     assert "根据正文整理" not in text
 
 
-def test_build_time_never_leaks_into_the_site(tmp_path):
-    """Outside a Git checkout and without SOURCE_DATE_EPOCH, the sitemap is
-    stamped with the fixed fallback date, not the time of the build."""
-    project = copy_project(tmp_path / "p")
+@pytest.fixture(scope="module")
+def addressed_site(tmp_path_factory):
+    """The project with ``site_url`` set, built outside any Git checkout and
+    without SOURCE_DATE_EPOCH (so with hooks/reproducible.py's fixed date)."""
+    root = tmp_path_factory.mktemp("addressed")
+    project = copy_project(root / "p")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "\nsite_url:" not in text
+    config.write_text(text.replace("\nsite_description:", f"\nsite_url: {SITE_URL}\nsite_description:", 1), "utf-8")
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env["GIT_CEILING_DIRECTORIES"] = str(tmp_path)  # no repository above the copy
+    env["GIT_CEILING_DIRECTORIES"] = str(root)  # no repository above the copy
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "-d", str(tmp_path / "site")], cwd=project, env=env,
+                             "-d", str(root / "site")], cwd=project, env=env,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    header = (tmp_path / "site/sitemap.xml.gz").read_bytes()[:10]
+    return root / "site"
+
+
+SITE_URL = "http://intranet.example/fzbg/"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_build_time_never_leaks_into_the_site(addressed_site):
+    """Outside a Git checkout and without SOURCE_DATE_EPOCH, the sitemap and
+    the footer carry the fixed fallback date, not the time of the build."""
+    header = (addressed_site / "sitemap.xml.gz").read_bytes()[:10]
     assert struct.unpack("<I", header[4:8])[0] == int(reproducible.FALLBACK_EPOCH)
-    assert gzip.decompress((tmp_path / "site/sitemap.xml.gz").read_bytes())
+    home = (addressed_site / "index.html").read_text("utf-8")
+    assert '更新日期：<time datetime="2024-01-01">2024年1月1日</time>' in home
+
+
+def test_sitemap_lists_every_page_at_its_address_once(addressed_site):
+    raw = (addressed_site / "sitemap.xml").read_bytes()
+    assert gzip.decompress((addressed_site / "sitemap.xml.gz").read_bytes()) == raw
+    urls = ET.fromstring(raw)
+    assert urls.tag == SITEMAP + "urlset"
+    assert {child.tag for child in urls} == {SITEMAP + "url"}
+    # Each <url> is its address alone: no <lastmod> that every page would share.
+    assert all([c.tag for c in url] == [SITEMAP + "loc"] for url in urls)
+    locs = [url.find(SITEMAP + "loc").text for url in urls]
+    pages = sorted(p.parent.relative_to(addressed_site).as_posix() for p in addressed_site.rglob("index.html"))
+    expected = [SITE_URL + ("" if page == "." else page + "/") for page in pages]
+    assert sorted(locs) == expected and len(set(locs)) == len(locs)
+    assert SITE_URL + "2023/measures/" in locs and SITE_URL + "2023/compare/" in locs
+    page = (addressed_site / "2023/measures/index.html").read_text("utf-8")
+    assert f'<link rel="canonical" href="{SITE_URL}2023/measures/">' in page
+
+
+def test_no_sitemap_is_published_without_a_site_url(site):
+    """Without site_url the pages have no address to list: MkDocs wrote an
+    empty <urlset> (and its gzip), which told a crawler the site was empty."""
+    assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
+    assert 'rel="canonical"' not in (site / "2023/measures/index.html").read_text("utf-8")

@@ -293,3 +293,19 @@ def wait_until_loaded(page, timeout: float = 30_000):
     page.wait_for_function(
         "() => { const c = document.querySelector('[data-finder-count]');"
         " return c && !c.textContent.includes('正在载入'); }", timeout=timeout)
+
+
+# --- 关爱版 (accessibility.js, reading.css) ---------------------------------------
+
+CARE_SWITCH = ".md-header button.care-toggle"
+IN_CARE_MODE = "() => document.documentElement.getAttribute('data-reading') === 'care'"
+
+
+def set_care_mode(page, on: bool = True) -> None:
+    """Press the header's switch, as a reader does, until the open page is in
+    the 关爱版 (``on``) or the standard version; the choice is then stored."""
+    switch = page.locator(CARE_SWITCH)
+    switch.wait_for()
+    if page.evaluate(IN_CARE_MODE) != on:
+        switch.click()
+    page.wait_for_function(f"() => ({IN_CARE_MODE})() === {'true' if on else 'false'}")

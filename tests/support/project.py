@@ -28,7 +28,7 @@ def mkdocs_build(project: pathlib.Path, site_dir: pathlib.Path, env=None):
 
 def copy_project(dest: pathlib.Path) -> pathlib.Path:
     """A copy of the project's sources, for tests that change them."""
-    for name in ("docs", "data", "hooks"):
+    for name in ("docs", "data", "hooks", "overrides"):
         shutil.copytree(ROOT / name, dest / name,
                         ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
@@ -45,6 +45,7 @@ def fixture_project(dest: pathlib.Path, lock: bool = True,
     for page in (ROOT / "docs").glob("*.md"):  # site-wide pages: markers only
         shutil.copy2(page, dest / "docs" / page.name)
     shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     config = config.replace("天津市津南区国防动员办公室", FIXTURE_OFFICE)
     config = re.sub(r"^site_name: .*$", "site_name: 测试档案", config, flags=re.M)

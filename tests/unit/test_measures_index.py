@@ -182,8 +182,8 @@ def test_a_page_without_a_part_heading_still_yields_its_measures():
 def test_fixture_archive_records():
     archive, _ = archive_module.load(FIXTURE_ARCHIVE)
     records = measure_records(archive)
-    # measures 2, shortcomings 1, leadership 1 (2092 has none), plans 2.
-    assert [r.year for r in records] == [2093] * 6 + [2092] * 5 + [2091] * 6
+    # measures 2 (2092: 3), shortcomings 1, leadership 1 (2092 has none), plans 2.
+    assert [r.year for r in records] == [2093] * 6 + [2092] * 6 + [2091] * 6
     assert {r.draft for r in records if r.year == 2093} == {True}
     assert not any(r.draft for r in records if r.year < 2093)
     first = records[0]

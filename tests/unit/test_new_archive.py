@@ -103,6 +103,20 @@ def test_the_configuration_gets_the_new_names_and_keeps_every_other_line():
     assert new_archive.setting(out, ("theme", "name")) == "material"
 
 
+def test_this_offices_footer_does_not_go_to_the_new_archive():
+    config = (ROOT / "mkdocs.yml").read_text("utf-8").replace(
+        "    short_name: 区国动办\n", "    short_name: 区国动办\n    sponsor: 示例区人民政府\n"
+        "    address: 示例路1号\n    contact: \"022-12345678\"\n", 1)
+    out = new_archive.configuration(config, new_archive.new_settings(config, "区司法局", "天津市某某区司法局"))
+    office = ("extra", "office")
+    assert [new_archive.setting(out, office + (key,)) for key in ("name", "sponsor", "address", "contact")] == [
+        "天津市某某区司法局", "", "", ""]
+    assert "示例" not in out and '    contact: "022-12345678"\n' not in out
+    # Not given here: nothing is added.
+    plain = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert set(new_archive.new_settings(plain, "甲", "乙")) == set(new_archive.SETTINGS)
+
+
 def test_the_configuration_refuses_to_guess_a_setting_that_is_not_there():
     with pytest.raises(ValueError, match="找不到 extra.office.short_name"):
         new_archive.configuration("site_name: x\nextra:\n  office:\n    name: y\n",

@@ -140,3 +140,47 @@ def test_a_value_is_located_past_the_tags_of_mkdocs_yml():
             "        kwds: {case: lower}\nsite_name: 库<b>\n")
     found = site_config.check({"site_name": "库<b>"}, text)
     assert [(p.line, p.column, p.message) for p in found] == [(5, 12, "site_name: 这里不能有符号 < >")]
+
+
+# --- The footer's optional fields (extra.office: sponsor, address, contact) -----
+
+FOOTER_TEXT = """site_name: 库
+extra:
+  office:
+    name: 办
+    sponsor: 主办
+    address: 路
+    contact: 电话
+"""
+
+
+def footer_check(old="", new=""):
+    assert old in FOOTER_TEXT
+    text = FOOTER_TEXT.replace(old, new, 1)
+    return site_config.check(yaml.safe_load(text), text)
+
+
+def test_footer_fields_are_optional_and_may_be_empty():
+    assert footer_check() == []
+    assert footer_check("    sponsor: 主办\n    address: 路\n    contact: 电话\n", "") == []
+    assert footer_check("contact: 电话", 'contact: "022-12345678"') == []
+    assert footer_check("address: 路", "address:") == []
+    assert footer_check("address: 路", "address: >\n      示例路\n      1号") == []  # folded: one line
+
+
+FOOTER_BAD = [
+    ("contact: 电话", "contact: 2212345678", 7, 14, "extra.office.contact: 这里是“2212345678”，不是文字",
+     '例如 contact: "022-12345678"'),
+    ("address: 路", "address: 2024-01-01", 6, 14, "extra.office.address: 这里是“2024-01-01”，不是文字", "写在引号中"),
+    ("address: 路", "address: |\n      示例路\n      1号", 6, 14, "extra.office.address: 这里是几行文字", "只能是一行文字"),
+    ("sponsor: 主办", "sponsor: [甲, 乙]", 5, 14, "extra.office.sponsor: 这里是一组内容，不是一行文字", "删去这一行"),
+    ("address: 路", "address: 示例路<script>", 6, 14, "extra.office.address: 这里不能有符号 < >", "页面底部的信息"),
+    ("contact: 电话", "contact: 'x\" onclick=\"y'", 7, 14, 'extra.office.contact: 这里不能有符号 "', "改用中文符号"),
+]
+
+
+@pytest.mark.parametrize("old,new,line,column,message,hint", FOOTER_BAD, ids=[str(i) for i in range(len(FOOTER_BAD))])
+def test_a_footer_field_that_is_not_one_line_of_text_is_refused_where_it_is_written(old, new, line, column, message, hint):
+    found = footer_check(old, new)
+    assert [(p.file, p.line, p.column, p.message) for p in found] == [("mkdocs.yml", line, column, message)]
+    assert hint in found[0].hint, found[0].hint

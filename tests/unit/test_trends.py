@@ -247,7 +247,22 @@ def test_trends_page_handler_links_each_value_to_its_paragraph():
     ]
     assert '<h2 id="figure-trained-staff">学法执法人员（名）' in html
     assert "2093年（草稿）比2092年增加 1 名。" in html
-    assert "&lt;svg" not in html and html.count("<svg") == 1
+    assert "&lt;svg" not in html and html.count("<svg") == 2  # wide, and the phone's
+
+
+def test_each_chart_is_drawn_again_for_phones_with_ids_of_its_own():
+    archive, _ = archive_module.load(FIXTURE_ARCHIVE)
+    ctx = page_fragments.Context("trends.md", archive, page_fragments.SiteConfig("测试", "测试办"))
+    html = trends_page.trends_page(ctx, None)
+    wide, narrow = (parse(svg) for svg in re.findall(r"<svg.*?</svg>", html, re.S))
+    assert wide.get("class") == "trend-chart__svg trend-chart__svg--wide"
+    assert narrow.get("class") == "trend-chart__svg trend-chart__svg--narrow"
+    assert narrow.get("viewBox") == "0 0 %d %d" % trends_page.NARROW
+    assert narrow.get("aria-labelledby") == "chart-trained-staff-narrow-title chart-trained-staff-narrow-desc"
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), ids
+    # The same years and values, only laid out for the narrower space.
+    assert [t.text for t in texts(narrow, "trend-chart__label")] == [t.text for t in texts(wide, "trend-chart__label")]
 
 
 def test_trends_page_escapes_data_outside_the_chart_too():

@@ -11,6 +11,11 @@ an http(s) repository address that the forge's patterns can be appended to:
 a trailing ``/``, a ``?`` or ``.git`` would give every "编辑此页" button and
 "改数据" link an address that exists nowhere, and nobody would notice until an
 editor clicked one.  Each problem points at the value's line and column.
+
+The footer's fields (``extra.office``: ``sponsor``, ``address``, ``contact``)
+are optional; given, each is one line of text.  A telephone number typed
+without quotes is a YAML number (022-… even loses its 0), so a value that is
+not text is refused with the fix, rather than printed as something else.
 """
 
 from __future__ import annotations
@@ -24,10 +29,13 @@ from reports.source import yaml_source
 from reports.source.problems import Problem
 
 ID = "site-config"
-DESCRIPTION = "mkdocs.yml 中的网站名称、机关名称和 Git 服务器设置只能是安全的文字和网址"
+DESCRIPTION = "mkdocs.yml 中的网站名称、机关名称、页面底部信息和 Git 服务器设置只能是安全的文字和网址"
 FILE = "mkdocs.yml"
 
-PLAIN = (("site_name",), ("site_description",), ("extra", "office", "name"), ("extra", "office", "short_name"))
+FOOTER = (("extra", "office", "sponsor"), ("extra", "office", "address"), ("extra", "office", "contact"))
+FOOTER_EXAMPLES = {"sponsor": "某某区某某办公室", "address": "某某市某某区某某路1号", "contact": "022-12345678"}
+PLAIN = (("site_name",), ("site_description",), ("extra", "office", "name"), ("extra", "office", "short_name"),
+         *FOOTER)
 GIT = ("extra", "git")
 OVERRIDES = ("edit_url", "tree_url")
 URL = re.compile(r"^(?:https?://[^\s\"'<>`\\]+|/?[^\s\"'<>`\\:]*)$", re.I)
@@ -59,7 +67,7 @@ def check(config, text: str = "") -> list:
         line, column = located.at(tuple(path), on_key)
         return Problem(FILE, line, column, f"{'.'.join(path)}: {message}", hint, rule=ID)
 
-    problems = []
+    problems = [problem(path, *found) for path in FOOTER if (found := _footer_problem(path, _get(config, path)))]
     for path in PLAIN:
         value = _get(config, path)
         if not isinstance(value, str):
@@ -68,7 +76,7 @@ def check(config, text: str = "") -> list:
         if bad:
             problems.append(problem(
                 path, f"这里不能有符号 {' '.join(bad)}",
-                "网站名称和机关名称会显示在每个页面的标题栏中，只能是文字；请删除这些符号，或改用中文符号。"))
+                "网站名称、机关名称和页面底部的信息会显示在每个页面上，只能是文字；请删除这些符号，或改用中文符号。"))
     git = _get(config, GIT)
     if git is not None:
         problems += _git_problems(git, problem)
@@ -113,6 +121,22 @@ def _git_problems(git, problem) -> list:
                 "请写成以 http:// 或 https:// 开头、含有 {path} 的地址，例如 "
                 f"{EXAMPLE_REPO}/-/edit/main/{{path}}；不能有空格、引号或尖括号。"))
     return problems
+
+
+def _footer_problem(path, value):
+    """(message, hint) when a footer field is not one line of text, or None."""
+    if value is None or (isinstance(value, str) and "\n" not in value.strip()):
+        return None
+    if isinstance(value, str):
+        what = "几行文字"
+    elif isinstance(value, (Mapping, list)):
+        what = "一组内容，不是一行文字"
+    else:  # a number, a date, yes/no: YAML read it as something else
+        what = f"“{value}”，不是文字"
+    key = path[-1]
+    return (f"这里是{what}",
+            f"页面底部的这一项只能是一行文字，请写在引号中，例如 {key}: \"{FOOTER_EXAMPLES[key]}\"；"
+            "不需要这一项时删去这一行。")
 
 
 def _repo_url_problem(value):

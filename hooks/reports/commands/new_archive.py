@@ -10,8 +10,9 @@ archive gets
   check the code against this archive's own sample report, and the code is
   developed here; in the new archive ``make test`` is the data check and the
   strict build (see the Makefile);
-- ``mkdocs.yml`` with the new office's names, and the site-wide pages and
-  assets of ``docs/`` (no year folders);
+- ``mkdocs.yml`` with the new office's names (the footer's address and
+  contact, when this one gives them, emptied: they are this office's), and
+  the site-wide pages and assets of ``docs/`` (no year folders);
 - the catalogues with their national entries only (``scope: national``,
   ``model.catalog.SCOPES``), each with its own comments;
 - an empty lock file, the guides for editors, and a first Git commit (when
@@ -50,7 +51,7 @@ EXAMPLE = "make new-archive DIR=../区司法局报告库 NAME=区司法局 FULL_
 
 # Copied as they are (folders with everything in them but Python's caches).
 # Of inbox/ only its README: an upload waiting there is this office's report.
-COPIED = ("hooks", "Makefile", "requirements.txt", "requirements-test.txt", ".gitignore", ".gitattributes",
+COPIED = ("hooks", "overrides", "Makefile", "requirements.txt", "requirements-test.txt", ".gitignore", ".gitattributes",
           ".github", ".gitlab-ci.yml", ".ci", "ci", "CONTRIBUTING.md", "data/README.md", "data/search",
           "inbox/README.md")
 CATALOGUES = (("data/catalog/documents.yml", catalog_module.DOCUMENT, "学习文件"),
@@ -121,7 +122,7 @@ def plan_new_archive(source, dest, name: str, full_name: str) -> NewArchive:
 
     config = (source / "mkdocs.yml").read_text("utf-8")
     old = {path: setting(config, path) for path in SETTINGS}
-    new = {path: value.format(name=name, full_name=full_name) for path, value in SETTINGS.items()}
+    new = new_settings(config, name, full_name)
     try:
         files["mkdocs.yml"] = configuration(config, new).encode("utf-8")
     except ValueError as exc:
@@ -259,6 +260,17 @@ def setting(text: str, path) -> str | None:
             return None
         node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
     return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def new_settings(text: str, name: str, full_name: str) -> dict:
+    """path -> value of each setting the new archive's mkdocs.yml ``text``
+    says otherwise: the new names (``SETTINGS``), and the footer's fields
+    (``site_config.FOOTER``) that this archive fills in, emptied -- this
+    office's address and telephone are not the new office's, and without a
+    sponsor the footer names the office itself."""
+    values = {path: value.format(name=name, full_name=full_name) for path, value in SETTINGS.items()}
+    values.update({path: "" for path in site_config.FOOTER if setting(text, path)})
+    return values
 
 
 def configuration(text: str, values: dict) -> str:

@@ -1,11 +1,15 @@
 """与上年对比: what changed from one year's report to the next.
 
-Pure functions of two years: documents studied and campaigns held (new,
-dropped, continued), key figures (by id), and the text of each part,
-paragraph by paragraph.  Paragraphs are matched in order with difflib; a
-paragraph that was reworded rather than replaced (similar enough) is shown
-with its changed characters, so a reviewer sees at a glance which sentences
-were copied from last year and which are new.
+Pure functions of two years: documents and campaigns (new, dropped,
+continued), key figures (by id), and the text of each part, paragraph by
+paragraph.  A document or campaign is in a year when the year's data records
+it (studied, held) *or* its text mentions it (``cross_year``: the same uses
+the 法律法规 and 宣传节点 pages list); so one studied last year and only
+mentioned this year has continued, not gone -- what changed is how it was
+used, which the page says beside it.  Paragraphs are matched in order with
+difflib; a paragraph that was reworded rather than replaced (similar enough)
+is shown with its changed characters, so a reviewer sees at a glance which
+sentences were copied from last year and which are new.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 
+from reports.knowledge import cross_year
 from reports.model import report_text
 from reports.model.report_text import squash
 
@@ -24,6 +29,8 @@ class SetChange:
     new: list
     dropped: list
     kept: list
+    # id -> (use last year, use this year): cross_year.RECORDED, MENTION or None.
+    ways: dict = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass
@@ -59,12 +66,34 @@ def set_change(before, after) -> SetChange:
                      [x for x in after if x in before])
 
 
-def documents(before, after) -> SetChange:
-    return set_change([s.document for s in before.meta.studies], [s.document for s in after.meta.studies])
+def presence(year, recorded, key, pattern) -> dict:
+    """id -> how ``year`` uses each catalogue entry it uses at all, in order
+    of first use: ``cross_year.RECORDED`` when its data records the entry
+    anywhere, else ``MENTION``.  ``pattern`` is ``cross_year.name_pattern``
+    of the catalogue."""
+    out = {}
+    for use in cross_year.year_uses(year, *pattern, recorded, key):
+        if out.get(use.entry_id) != cross_year.RECORDED:
+            out[use.entry_id] = use.kind
+    return out
 
 
-def campaigns(before, after) -> SetChange:
-    return set_change([c.campaign for c in before.meta.campaigns], [c.campaign for c in after.meta.campaigns])
+def uses_change(before, after, entries, recorded, key) -> SetChange:
+    """What of a catalogue appears, vanishes and stays from ``before`` to ``after``."""
+    pattern = cross_year.name_pattern(entries)
+    old = presence(before, recorded, key, pattern)
+    new = presence(after, recorded, key, pattern)
+    change = set_change(old, new)
+    change.ways = {x: (old.get(x), new.get(x)) for x in (*change.new, *change.dropped, *change.kept)}
+    return change
+
+
+def documents(before, after, catalog) -> SetChange:
+    return uses_change(before, after, catalog.documents.values(), cross_year.studies, "document")
+
+
+def campaigns(before, after, catalog) -> SetChange:
+    return uses_change(before, after, catalog.campaigns.values(), cross_year.events, "campaign")
 
 
 def figures(before, after) -> list:

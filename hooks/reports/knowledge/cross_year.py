@@ -31,6 +31,7 @@ class Use:
     block: object  # report_text.Block
     kind: str  # RECORDED (in the data) or MENTION (found in the text)
     entry: object = None  # the studies / campaigns entry, for RECORDED
+    entry_id: str = ""  # the catalogue entry used
 
     @property
     def anchor(self) -> str:
@@ -83,29 +84,51 @@ def uses(archive, entries, recorded, key) -> dict:
     pattern, owner = name_pattern(entries)
     out = {entry.id: [] for entry in entries}
     for year in sorted(archive.years, key=lambda y: y.year):
-        seen = set()
-        for entry in recorded(year):
-            page, block = year.block(entry.at)
-            if block is None:
-                continue
-            out.setdefault(getattr(entry, key), []).append(Use(year, page, block, RECORDED, entry))
-            seen.add((getattr(entry, key), entry.at))
-        for page, block in report_blocks(year):
-            for entry_id in mentions_in(block.text, pattern, owner):
-                if (entry_id, block.anchor) not in seen:
-                    seen.add((entry_id, block.anchor))
-                    out[entry_id].append(Use(year, page, block, MENTION))
+        for use in year_uses(year, pattern, owner, recorded, key):
+            out.setdefault(use.entry_id, []).append(use)
     for found in out.values():
         found.sort(key=lambda u: (u.year.year, u.kind != RECORDED))
     return out
 
 
+def year_uses(year, pattern, owner, recorded, key) -> list:
+    """Every use in one year: the data's entries, then the text's mentions
+    of the catalogue (``name_pattern``), each (id, paragraph) once.
+
+    One year at a time, so that a page about two years (与上年对比) does not
+    read the whole archive to learn what those two said.
+    """
+    out, seen = [], set()
+    for entry in recorded(year):
+        page, block = year.block(entry.at)
+        if block is None:
+            continue
+        out.append(Use(year, page, block, RECORDED, entry, getattr(entry, key)))
+        seen.add((getattr(entry, key), entry.at))
+    for page, block in report_blocks(year):
+        for entry_id in mentions_in(block.text, pattern, owner):
+            if (entry_id, block.anchor) not in seen:
+                seen.add((entry_id, block.anchor))
+                out.append(Use(year, page, block, MENTION, entry_id=entry_id))
+    return out
+
+
+def studies(year) -> list:
+    """The year's recorded uses of documents (``recorded`` of ``uses``)."""
+    return year.meta.studies
+
+
+def events(year) -> list:
+    """The year's recorded uses of campaigns (``recorded`` of ``uses``)."""
+    return year.meta.campaigns
+
+
 def document_uses(archive) -> dict:
-    return uses(archive, archive.catalog.documents.values(), lambda y: y.meta.studies, "document")
+    return uses(archive, archive.catalog.documents.values(), studies, "document")
 
 
 def campaign_uses(archive) -> dict:
-    return uses(archive, archive.catalog.campaigns.values(), lambda y: y.meta.campaigns, "campaign")
+    return uses(archive, archive.catalog.campaigns.values(), events, "campaign")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -103,7 +103,8 @@ def compare_page(ctx, marker):
 
     return templating.render(
         "compare.html", year=year, before=before,
-        documents=compare.documents(before, year), campaigns=compare.campaigns(before, year),
+        documents=compare.documents(before, year, catalog), campaigns=compare.campaigns(before, year, catalog),
+        recorded=cross_year.RECORDED,
         figures=compare.figures(before, year), parts=compare.text_changes(before, year),
         doc_label=lambda i: catalog.documents[i].label if i in catalog.documents else i,
         campaign_label=lambda i: catalog.campaigns[i].name if i in catalog.campaigns else i,
