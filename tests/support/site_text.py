@@ -12,6 +12,7 @@ import re
 from html.parser import HTMLParser
 
 from reports.checks.rules import source_text
+from reports.model.report_text import squash  # noqa: F401 - the tests compare text as the checks do
 
 PART_PAGES = ["measures", "shortcomings", "leadership", "plans"]
 
@@ -45,10 +46,6 @@ class ContentText(HTMLParser):
     def handle_data(self, data):
         if self.depth and not self.skip:
             self.parts.append(data)
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def source_paragraphs(text: str):
