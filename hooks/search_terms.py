@@ -20,6 +20,5 @@ def on_config(config):
     except ImportError:  # search then falls back to whitespace splitting
         return config
     build = context.current()
-    for term in terms.site_terms(build.root, build.archive.catalog):
-        jieba.add_word(term, freq=terms.FREQUENCY)
+    terms.teach(jieba.add_word, terms.site_terms(build.root, build.archive.catalog))
     return config

@@ -33,3 +33,21 @@ def catalogue_terms(catalog) -> list:
 def site_terms(root: pathlib.Path, catalog) -> list:
     """Every term of the project at ``root``: the terms file's, then the catalogues'."""
     return read_terms(pathlib.Path(root) / TERMS_FILE) + catalogue_terms(catalog)
+
+
+# The terms given to jieba by this process so far.  jieba.add_word adds the
+# word's frequency to the dictionary's total every time, even for a word it
+# has: ``mkdocs serve`` teaches the terms again on every rebuild, so without
+# this the total grew with each save and the served index was cut into other
+# words than ``mkdocs build``'s.
+_taught: set = set()
+
+
+def teach(add_word, words) -> None:
+    """Call ``add_word(term, freq=FREQUENCY)`` for each of ``words`` this
+    process has not taught yet; the first build calls it exactly as a
+    ``mkdocs build`` does (repeats included)."""
+    for term in words:
+        if term not in _taught:
+            add_word(term, freq=FREQUENCY)
+    _taught.update(words)
