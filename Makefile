@@ -34,8 +34,11 @@ REPORTS := PYTHONPATH=hooks "$$VENV/bin/python" -m reports
 # The Python check must run before make looks at the stamps (it may empty .venv).
 .NOTPARALLEL:
 
+# --dirty: after a save only the pages the change can show are rebuilt
+# (hooks/reports/build/changes.py decides which; anything it cannot place
+# rebuilds everything).  make build stays a full, clean build.
 serve: python $(RUNTIME_STAMP)
-	"$$VENV/bin/mkdocs" serve --strict --dev-addr "$$HOST:$$PORT"
+	"$$VENV/bin/mkdocs" serve --strict --dirty --dev-addr "$$HOST:$$PORT"
 
 build: python $(RUNTIME_STAMP)
 	"$$VENV/bin/mkdocs" build --strict
