@@ -19,6 +19,7 @@ import pytest
 
 import bench
 from support import serving
+from support.project import mkdocs_build
 from support.repository import ROOT
 
 YEAR = bench.LAST_YEAR  # the draft
@@ -93,3 +94,34 @@ def test_a_save_is_served_rebuilt_in_part_or_in_full(project):
         server.wait_for(f"{YEAR - 1}/", 'content="改过的')
         assert "mkdocs.yml 有改动（影响所有页面）：全部重建" in server.builds()[-1], server.builds()[before:]
         assert index_pages(server) == pages
+
+
+def files_of(site) -> dict:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_partial_rebuilds_leave_the_site_a_full_build_makes(tmp_path):
+    """No stale page: after saves rebuilt in part, every file of the output
+    folder is byte for byte what mkdocs build makes of the same sources."""
+    project = bench.synthesize(tmp_path / "project", 3, seed=5)
+    data = f"data/years/{YEAR}.yml"
+    label = re.search(r"^  label: (.+)$", (project / data).read_text("utf-8"), re.M).group(1)
+    sentence = re.search(r"^1\.[^\n]*。$", (project / f"docs/{YEAR}/measures.md").read_text("utf-8"),
+                         re.M).group(0)
+    edits = [(data, f"  label: {label}\n", f"  label: {label}（改）\n"),
+             (f"docs/{YEAR}/measures.md", sentence, sentence[:-1] + "，这是新加的一句话。"),
+             ("docs/laws.md", "\n\n", "\n\n这是新加的说明。\n\n")]
+    env = {"SOURCE_DATE_EPOCH": bench.SOURCE_DATE_EPOCH}
+    served = tmp_path / "served"
+    result = serving.dirty_builds(project, served, edits, env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    log = result.stdout + result.stderr
+    assert log.count("全部重建") == 1, log
+    assert f"数据 {data} 有改动：重建 {YEAR} 年度的" in log
+    assert "页面 docs/laws.md 有改动：重建 1 个页面" in log
+    full = tmp_path / "full"
+    built = mkdocs_build(project, full, env)
+    assert built.returncode == 0, built.stdout + built.stderr
+    served_files, full_files = files_of(served), files_of(full)
+    assert sorted(served_files) == sorted(full_files)
+    assert [name for name in full_files if served_files[name] != full_files[name]] == []

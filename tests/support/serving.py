@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 import os
 import pathlib
 import re
@@ -108,3 +109,38 @@ def edit(path: pathlib.Path, old: str, new: str) -> float:
     saved = time.perf_counter()
     path.write_text(text.replace(old, new, 1), "utf-8")
     return saved
+
+
+# One process that builds as ``mkdocs serve --dirty`` does between saves
+# (the config loaded again for every build, the plugins told once that the
+# builds are dirty), without the server: so that the output folder can be
+# compared, file by file, with a full ``mkdocs build`` of the same sources.
+DIRTY_BUILDS = r'''
+import json, logging, pathlib, sys
+from mkdocs.commands.build import build
+logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+from mkdocs.config import load_config
+project, site, edits = pathlib.Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
+def config():
+    return load_config(config_file=str(project / "mkdocs.yml"), site_dir=site)
+first = config()
+first.plugins.on_startup(command="serve", dirty=True)
+build(first, dirty=True)
+for path, old, new in edits:
+    file = project / path
+    text = file.read_text("utf-8")
+    assert old in text, (path, old)
+    file.write_text(text.replace(old, new, 1), "utf-8")
+    build(config(), dirty=True)
+'''
+
+
+def dirty_builds(project: pathlib.Path, site: pathlib.Path, edits, env=None):
+    """Build ``project`` into ``site``, then after each ``(path, old, new)``
+    of ``edits`` build again, as make serve does; the completed process (its
+    output has build.incremental's log)."""
+    return subprocess.run([sys.executable, "-c", DIRTY_BUILDS, str(project), str(site),
+                           json.dumps(list(edits), ensure_ascii=False)],
+                          cwd=project, capture_output=True, text=True, timeout=600,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1",
+                                   **(env or {})))
