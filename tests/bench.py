@@ -22,6 +22,10 @@ reports, for each N, the median of several runs of:
 * peak memory of the full build (``/usr/bin/time -v``'s maximum resident set
   size of the build process; without GNU time, the ``ru_maxrss`` of
   ``RUSAGE_CHILDREN``, which is a maximum over all children so far);
+* under ``make serve`` (``mkdocs serve --dirty``), the time from saving a
+  change to the newest year's data file, and separately to one of its pages,
+  to the served page showing it, as a ratio to the full build
+  (``rebuild_after_save``; the target is about 50 years);
 * in headless Chromium, the time from ``page.goto`` on the newest year's
   measures page to the first search result of a query (fresh browser
   context per run, so nothing is cached).
@@ -1120,6 +1124,88 @@ def finder_sizes(site: pathlib.Path) -> dict:
             "data": sum(p.stat().st_size for p in data), "files": len(data)}
 
 
+# --- make serve: from a save to the page served with the change ---------------
+
+# The size the rebuild target is about (issue 16); without it among the
+# sizes, the largest is reported.
+REBUILD_YEARS = 50
+SAVED = "（改）"  # appended to a figure's label, and to a sentence: found in the served page
+SENTENCE = re.compile(r"^1\.[^\n]*。$", re.M)
+
+
+def rebuild_after_save(project: pathlib.Path, dest: pathlib.Path) -> dict:
+    """Seconds from saving a change to the served page showing it, under
+    ``make serve`` (``support.serving``: the Makefile's serve command, on a
+    free port), on a copy of ``project`` in ``dest``.
+
+    The server is started and its first (full) build waited for; then a
+    figure's label in the newest year's data file is changed (the year home
+    shows its figures), and once that rebuild is over, a sentence of the
+    newest year's measures page.  Each time is from just before the file is
+    written to the first poll (every 20 ms) of the page that has the change:
+    the server's noticing the save (it polls the files every 0.5 s), the
+    rebuild, and the write.  ``first`` is the start of the server to its
+    first page served (a full build in a fresh process, like ``build``).
+    """
+    from support import serving
+
+    shutil.copytree(project, dest)
+    newest = max(int(p.stem) for p in (dest / "data" / "years").glob("*.yml"))
+    data, page = dest / "data" / "years" / f"{newest}.yml", dest / "docs" / str(newest) / "measures.md"
+    started = time.perf_counter()
+    with serving.serve(dest, env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}) as server:
+        first = time.perf_counter() - started
+        label = re.search(r"^  label: (.+)$", data.read_text("utf-8"), re.M).group(1)
+        saved = serving.edit(data, f"  label: {label}\n", f"  label: {label}{SAVED}\n")
+        after_data = server.wait_for(f"{newest}/", f"{label}{SAVED}", timeout=300, since=saved)
+        _built(server, 2)
+        sentence = SENTENCE.search(page.read_text("utf-8")).group(0)
+        saved = serving.edit(page, sentence, sentence[:-1] + SAVED + "。")
+        after_page = server.wait_for(f"{newest}/measures/", sentence[:-1] + SAVED, timeout=300, since=saved)
+        _built(server, 3)
+        builds = server.builds()
+    return {"first": first, "data": after_data, "page": after_page, "logged": builds}
+
+
+def _built(server, count: int, timeout: float = 300) -> None:
+    """Wait until the server has finished ``count`` builds (the page is
+    written before the end of a build: the next save must not fall into it)."""
+    start = time.perf_counter()
+    while server.log().count("Documentation built in") < count:
+        if time.perf_counter() - start > timeout:
+            raise RuntimeError(f"make serve did not finish build {count}:\n{server.log()[-4000:]}")
+        time.sleep(0.05)
+
+
+def rebuild_figures(project: pathlib.Path, dest: pathlib.Path, full_seconds: list) -> dict:
+    """``rebuild_after_save`` and its ratios to the median full build of the
+    same size in the same run (``build``: a fresh process, as the server's first
+    build is); the figure of the target is the slower of the two saves."""
+    print(f"[bench] {dest.parent.name}: make serve, a save of a data file and of a page ...",
+          file=sys.stderr, flush=True)
+    figures = rebuild_after_save(project, dest)
+    full = median(full_seconds)
+    return {"rebuild": figures, "rebuild_ratio": max(figures["data"], figures["page"]) / full,
+            "rebuild_data_ratio": figures["data"] / full, "rebuild_page_ratio": figures["page"] / full}
+
+
+def rebuild_summary(results: list) -> dict:
+    """``rebuild_after_save_ratio_{n}``: at ``REBUILD_YEARS`` when measured, else at the largest N."""
+    chosen = next((r for r in results if r["n"] == REBUILD_YEARS), results[-1])
+    return {f"rebuild_after_save_ratio_{chosen['n']}": chosen["rebuild_ratio"]}
+
+
+def rebuild_rows(results: list, values: dict, row, fmt) -> list:
+    """The table's rows about make serve's rebuilds (``row``, ``fmt`` are ``table``'s)."""
+    key = next(k for k in values if k.startswith("rebuild_after_save_ratio_"))
+    return [
+        row("make serve first page, s", [fmt(r["rebuild"]["first"], "{:.2f}") for r in results]),
+        row("save data → page served, s", [fmt(r["rebuild"]["data"], "{:.2f}") for r in results]),
+        row("save page → page served, s", [fmt(r["rebuild"]["page"], "{:.2f}") for r in results]),
+        row("  slower save / full build", [fmt(r["rebuild_ratio"], "{:.2f}") for r in results], key),
+    ]
+
+
 # --- One archive size ------------------------------------------------------------
 
 def median(values):
@@ -1163,6 +1249,7 @@ def measure(n_years: int, runs: int, work: pathlib.Path, seed: int, root: pathli
         "plain_pages": page_sizes(plain_site)["pages"],
         "text_pages": page_sizes(text_site)["pages"],
     }
+    result.update(rebuild_figures(project, work / f"years-{n_years}" / "serve-project", result["full"]))
     return result
 
 
@@ -1174,12 +1261,14 @@ TARGETS = {  # key of the last lines: (limit, unit in the table)
     "search_index_gz_kb": (300, " KB"),
     "check_seconds": (1.0, " s"),
     "search_first_result_ms": (500, " ms"),
+    "rebuild_after_save_ratio": (0.4, ""),
 }
 SUMMARY_LINE = re.compile(r"^(?P<key>[a-z_]+_\d+(?:_vs_\d+)?): (?P<value>-?[\d.]+|n/a)$")
 
 
 def summary(results: list) -> dict:
-    """The five numbers the targets are about, at the largest N (vs the smallest)."""
+    """The numbers the targets are about, at the largest N (vs the smallest);
+    the rebuild after a save at 50 years when measured (``rebuild_summary``)."""
     first, last = results[0], results[-1]
     n, n0 = last["n"], first["n"]
     search = median([s["total"] for s in last["search"]])
@@ -1189,12 +1278,13 @@ def summary(results: list) -> dict:
         f"search_index_gz_kb_{n}": last["index_gz"] / 1024,
         f"check_seconds_{n}": median(last["check"]),
         f"search_first_result_ms_{n}": search,
+        **rebuild_summary(results),
     }
 
 
 def format_summary(values: dict) -> list:
     digits = {"hook_overhead_ratio": 2, "page_weight_ratio": 2, "search_index_gz_kb": 1,
-              "check_seconds": 2, "search_first_result_ms": 0}
+              "check_seconds": 2, "search_first_result_ms": 0, "rebuild_after_save_ratio": 2}
     out = []
     for key, value in values.items():
         name = re.sub(r"_\d+(?:_vs_\d+)?$", "", key)
@@ -1246,6 +1336,7 @@ def table(results: list, values: dict) -> str:
                                                           "{:.2f}") for r in results]))
     lines.append(row("make check, s", [fmt(median(r["check"]), "{:.2f}") for r in results],
                      keys["check_seconds"]))
+    lines += rebuild_rows(results, values, row, fmt)
     lines.append(row("average page, KB", [f"{r['page_average'] / kb:.1f}" for r in results]))
     lines.append(row("largest page, KB", [f"{r['page_largest'] / kb:.1f}" for r in results]))
     lines.append(row("median year part page, KB", [f"{r['page_part_median'] / kb:.1f}" for r in results]))
