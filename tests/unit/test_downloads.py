@@ -256,3 +256,25 @@ def test_links_point_at_files(loaded, files):
     links = downloads.archive_links()
     assert links[0][1] == "downloads/archive.json"
     assert all(path in files for _, path in links)
+
+
+
+def test_a_year_is_encoded_again_only_when_its_record_changed(monkeypatch):
+    """make serve keeps each year's texts between rebuilds (``made``): the
+    files are the same as made afresh, and an equal record is not encoded twice."""
+    fixture = load_archive(FIXTURE_ARCHIVE)
+    made = {}
+    first = downloads.files_for(fixture, "办", made)
+    assert first == downloads.files_for(fixture, "办")
+    encoded = []
+    real = downloads._json_text
+    monkeypatch.setattr(downloads, "_json_text", lambda value: encoded.append(value) or real(value))
+
+    def years_encoded():
+        return [v["year"] for v in encoded if isinstance(v, dict) and "status_label" in v]
+
+    assert downloads.files_for(fixture, "办", made) == first
+    assert years_encoded() == []
+    other = downloads.files_for(fixture, "另一个办", made)  # every record names the office
+    assert years_encoded() == [y.year for y in sorted(fixture.years, key=lambda y: y.year)]
+    assert other == downloads.files_for(fixture, "另一个办")

@@ -273,28 +273,45 @@ def year_dir(year) -> str:
     return f"downloads/{_number(year)}"
 
 
-def files_for(archive, office: str | None = None) -> dict:
+def files_for(archive, office: str | None = None, made: dict | None = None) -> dict:
     """Every download file: ``{path relative to the site root: bytes}``.
 
     All tables are written for every year, header-only when the year has no
     entries, so that a link to a table never breaks.
+
+    ``made``, a dict kept between calls (``make serve`` keeps one across its
+    rebuilds), holds each year's record with its texts: a year whose record
+    is equal to the one kept is not encoded again.  The record is everything
+    the year's files are made of, so what is reused is what would be made.
     """
     whole = archive_record(archive, office)
     files = {}
     year_texts, archive_rows = [], {table: [] for table in TABLES}
     for record in whole["years"]:
         base = year_dir(record["year"])
-        year_texts.append(_json_text(record))
-        files[f"{base}/{record['year']}.json"] = (year_texts[-1] + "\n").encode("utf-8")
+        text, rows_of = _year_texts(record, made)
+        year_texts.append(text)
+        files[f"{base}/{record['year']}.json"] = (text + "\n").encode("utf-8")
         for table in TABLES:
-            rows = _csv_rows(table, [record])
-            archive_rows[table].append(rows)
-            files[f"{base}/{table}.csv"] = _csv_file(table, rows)
+            archive_rows[table].append(rows_of[table])
+            files[f"{base}/{table}.csv"] = _csv_file(table, rows_of[table])
     # The whole archive is made of the same texts (see _archive_json, _csv_rows).
     files["downloads/archive.json"] = _archive_json(whole, year_texts)
     for table in TABLES:
         files[f"downloads/archive/{table}.csv"] = _csv_file(table, "".join(archive_rows[table]))
     return files
+
+
+def _year_texts(record: dict, made: dict | None) -> tuple:
+    """The JSON text of a year's ``record`` and its CSV rows by table, made
+    once per year while the record stays the same (see ``files_for``)."""
+    kept = made.get(record["year"]) if made is not None else None
+    if kept is not None and kept[0] == record:
+        return kept[1], kept[2]
+    texts = _json_text(record), {table: _csv_rows(table, [record]) for table in TABLES}
+    if made is not None:
+        made[record["year"]] = (record, *texts)
+    return texts
 
 
 def links_for(year) -> list:
