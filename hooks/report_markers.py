@@ -27,7 +27,8 @@ log = logging.getLogger("mkdocs.hooks.report_markers")
 def on_page_markdown(markdown, page, config, files):
     build = context.current()
     src_uri = page.file.src_uri
-    page_ctx = page_fragments.Context(src_uri=src_uri, archive=build.archive, config=build.site)
+    page_ctx = page_fragments.Context(src_uri=src_uri, archive=build.archive, config=build.site,
+                                      memo=build.per_year)
     path = page.file.abs_src_path  # None for generated pages
     text, problems = page_fragments.fill(page_ctx, markdown,
                                          build.rel(path) if path else f"（自动生成）{src_uri}",

@@ -37,6 +37,9 @@ class BuildContext:
     # The theme's inline-script hashes of every page so far, for the server
     # header's policy (render.content_policy): filled in on_post_page.
     script_hashes: list = dataclasses.field(default_factory=list)
+    # What the pages of one year share, made for the first of them
+    # (page_fragments.Context.per_year: the year bar, the downloads' links).
+    per_year: dict = dataclasses.field(default_factory=dict)
 
     def rel(self, path) -> str:
         """Path relative to the project root, as editors see it in Git."""

@@ -51,6 +51,16 @@ class Context:
     src_uri: str
     archive: object
     config: SiteConfig
+    # What every page of a year shares, made once per year per build
+    # (``per_year``): the build context hands every page the same dict.
+    memo: dict = dataclasses.field(default_factory=dict)
+
+    def per_year(self, name: str, year, make):
+        """``make()``, once per ``year`` and ``name`` in this ``memo``."""
+        key = (name, year.year)
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
 
     @property
     def _match(self):
@@ -101,12 +111,37 @@ def report_lines(ctx, year, page, shift: int = 0) -> list:
 SWITCHER_SPAN = 5
 
 
+@dataclasses.dataclass(frozen=True)
+class YearBar:
+    """What the year bars of one year's pages share: the years around it
+    and its parts.  Only the links depend on the page."""
+    previous: object  # archive.Year or None
+    next: object
+    others: list  # the switcher's years, newest first
+    more: bool  # more years than the switcher lists
+    parts: list  # (page, label) of the year's parts
+    generated: list  # (GeneratedPage, src_uri)
+
+
+def year_bar_data(archive, year) -> YearBar:
+    years = sorted(archive.years, key=lambda y: y.year)
+    index = years.index(year)
+    return YearBar(
+        previous=years[index - 1] if index > 0 else None,
+        next=years[index + 1] if index + 1 < len(years) else None,
+        others=list(reversed(years[max(0, index - SWITCHER_SPAN):index + SWITCHER_SPAN + 1])),
+        more=len(years) > 2 * SWITCHER_SPAN + 1,
+        parts=[(p, report_text.part_label(p, k)) for k in parts.PARTS
+               for p in [year.pages.get(k.slug)] if p is not None],
+        generated=[(page, page.src_uri(year.year)) for page in pages.GENERATED.values()])
+
+
 def year_bar(ctx) -> str:
     """The year switcher: same part in other years, previous/next year, and
-    this year's parts.  Shown at the top of every year page."""
+    this year's parts.  Shown at the top of every year page; what does not
+    depend on the page is made once per year (``year_bar_data``)."""
     year, slug = ctx.year, ctx.slug
-    years = sorted(ctx.archive.years, key=lambda y: y.year)
-    index = years.index(year)
+    bar = ctx.per_year("year_bar", year, lambda: year_bar_data(ctx.archive, year))
 
     def same_part(other):
         if slug in pages.GENERATED:
@@ -116,13 +151,10 @@ def year_bar(ctx) -> str:
 
     return templating.render(
         "year_bar.html", year=year, slug=slug,
-        previous=same_part(years[index - 1]) if index > 0 else None,
-        next=same_part(years[index + 1]) if index + 1 < len(years) else None,
-        others=[same_part(y) for y in reversed(years[max(0, index - SWITCHER_SPAN):index + SWITCHER_SPAN + 1])],
-        more=len(years) > 2 * SWITCHER_SPAN + 1,
-        parts=[(p, report_text.part_label(p, k)) for k in parts.PARTS
-               for p in [year.pages.get(k.slug)] if p is not None],
-        generated=[(page, page.src_uri(year.year)) for page in pages.GENERATED.values()],
+        previous=same_part(bar.previous) if bar.previous is not None else None,
+        next=same_part(bar.next) if bar.next is not None else None,
+        others=[same_part(y) for y in bar.others], more=bar.more,
+        parts=bar.parts, generated=bar.generated,
         link=ctx.link, archive_page="archive.md")
 
 
@@ -236,7 +268,8 @@ def year_versions(ctx, marker):
 def year_downloads(ctx, marker):
     year = ctx.require_year(marker)
     return templating.render("downloads.html", title=f"{year.year}年度数据下载",
-                         links=downloads.links_for(year), link=ctx.link)
+                         links=ctx.per_year("downloads", year, lambda: downloads.links_for(year)),
+                         link=ctx.link)
 
 
 def site_archive(ctx, marker):
