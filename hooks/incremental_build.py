@@ -42,6 +42,12 @@ def on_files(files, config):
 
 
 @guarded
+def on_env(env, config, files):
+    incremental.theme_env(env)
+    return env
+
+
+@guarded
 def on_post_build(config):
     incremental.finish(config.site_dir, context.current().script_hashes)
 

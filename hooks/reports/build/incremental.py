@@ -14,6 +14,9 @@ every input), and repairs what a partial build leaves incomplete:
 * the content-security-policy header file: the script hashes of the pages
   not rebuilt are kept.
 
+The downloads are all written on every build, but a year's texts are made
+once and reused while its record is the same (``downloads_made``).
+
 What one build tells the next lives here, in a module of the package: MkDocs
 loads the hook files again for every rebuild of ``mkdocs serve``, but the
 package stays imported in the serving process.  Nothing is trusted blindly:
@@ -37,6 +40,8 @@ import os
 import pathlib
 import shutil
 
+import jinja2
+
 from reports.build import changes
 from reports.model import pages as pages_module
 from reports.search import index as search_index
@@ -56,6 +61,9 @@ class State:
     finished: changes.Snapshot | None = None  # the last build that wrote its pages
     search_docs: list | None = None  # that build's search entries, as the theme wrote them
     script_hashes: list = dataclasses.field(default_factory=list)
+    # Each year's download texts with the record they were made from
+    # (knowledge.downloads.files_for: reused only for an equal record).
+    downloads: dict = dataclasses.field(default_factory=dict)
     # The build under way:
     files: dict | None = None
     previous: changes.Snapshot | None = None
@@ -66,6 +74,26 @@ class State:
 
 
 _state = State()
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process: MkDocs makes a new
+    Jinja environment for every build, which compiled every template of the
+    theme again (a fifth of a rebuild).  Jinja checks each entry against the
+    template's source, so an edited template is compiled again."""
+
+    def __init__(self):
+        self.compiled = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
 
 
 class _DirtyNotice(logging.Filter):
@@ -90,6 +118,19 @@ def startup(dirty: bool) -> None:
 
 def active() -> bool:
     return _state.dirty
+
+
+def downloads_made() -> dict | None:
+    """What ``downloads.files_for`` keeps between the builds of this process
+    (None for ``mkdocs build``: every file made afresh)."""
+    return _state.downloads if _state.dirty else None
+
+
+def theme_env(env) -> None:
+    """``on_env``: the theme's environment keeps its compiled templates
+    between the builds of ``mkdocs serve --dirty``."""
+    if _state.dirty and env.bytecode_cache is None:
+        env.bytecode_cache = _COMPILED
 
 
 def begin(config) -> None:
