@@ -4,6 +4,7 @@ search index of a partial rebuild is completed (build.incremental)."""
 from __future__ import annotations
 
 import logging
+import types
 
 from reports.build import changes
 from reports.build import incremental
@@ -172,3 +173,30 @@ def test_the_dirty_warning_is_information_and_other_warnings_stay(monkeypatch):
     finally:
         logger.removeHandler(handler)
     assert records == [(logging.WARNING, "Doc file 'x.md' contains a link 'y.md', but the target is not found")]
+
+
+def test_a_build_stopped_before_writing_keeps_the_last_finished_one(monkeypatch, tmp_path):
+    monkeypatch.setattr(incremental, "_state", incremental.State())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
+    (tmp_path / "docs" / "index.md").write_text("# x\n", "utf-8")
+    config = types.SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"),
+                                   site_dir=str(tmp_path / "site"), nav=[{"首页": "index.md"}], plugins={})
+    incremental.startup(True)
+    incremental.begin(config)
+    incremental.decide(config)
+    incremental.finish(config.site_dir, [])
+    finished = incremental._state.finished
+    assert finished is not None
+    (tmp_path / "docs" / "index.md").write_text("# y\n", "utf-8")
+    incremental.begin(config)  # the check stops this one in on_config
+    incremental.failed()
+    assert incremental._state.finished is finished
+    incremental.begin(config)
+    incremental.decide(config)
+    assert not incremental._state.plan.full and incremental._state.plan.pages == {"index.md"}
+    incremental._state.writing = True  # this one stops while writing pages
+    incremental.failed()
+    incremental.begin(config)
+    incremental.decide(config)
+    assert incremental._state.plan.full

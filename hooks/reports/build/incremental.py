@@ -21,8 +21,9 @@ What one build tells the next lives here, in a module of the package: MkDocs
 loads the hook files again for every rebuild of ``mkdocs serve``, but the
 package stays imported in the serving process.  Nothing is trusted blindly:
 the last finished build's snapshot is forgotten when a build starts and
-recorded only when it has written its pages, so after a failed build the
-next one is full.  A full rebuild empties the output folder first, as
+recorded only when it has written its pages, so after a build that failed
+while writing the next one is full (one that failed before writing, such as
+on a mistake the check found, leaves the last finished build as it was).  A full rebuild empties the output folder first, as
 ``mkdocs build`` does.
 
 ``mkdocs build`` (no ``--dirty``) is untouched: nothing here runs, and its
@@ -71,6 +72,7 @@ class State:
     plan: changes.Plan | None = None
     order: list = dataclasses.field(default_factory=list)  # every page's URL, in build order
     rebuilt: set = dataclasses.field(default_factory=set)  # the URLs of the pages rebuilt
+    writing: bool = False  # past on_files: the output folder may have changed
 
 
 _state = State()
@@ -143,7 +145,7 @@ def begin(config) -> None:
     _state.previous, _state.finished = _state.finished, None
     _state.files = changes.checksums(root, config.docs_dir)
     _state.snapshot = _state.plan = None
-    _state.order, _state.rebuilt = [], set()
+    _state.order, _state.rebuilt, _state.writing = [], set(), False
 
 
 def decide(config) -> None:
@@ -169,6 +171,7 @@ def apply(files, config, archive) -> None:
     plan = _state.plan
     if not _state.dirty or plan is None:
         return
+    _state.writing = True
     pages = list(files.documentation_pages())
     _state.order = [_page_url(file) for file in pages]
     if not plan.full:
@@ -241,8 +244,11 @@ def finish(site_dir, script_hashes: list) -> None:
 
 
 def failed() -> None:
-    """``on_build_error``: the output may be half written; the next build is full."""
-    _state.finished = None
+    """``on_build_error``: past ``on_files`` the output may be half written,
+    and the next build is full.  A build stopped before (the check found a
+    mistake in the editor's save, the usual case) wrote nothing: the next
+    one is compared with the last finished build, as if this one never ran."""
+    _state.finished = _state.previous if not _state.writing else None
 
 
 def merge_search_index(previous: list, built: list, order: list, rebuilt: set) -> list:
