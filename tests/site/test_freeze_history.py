@@ -218,3 +218,19 @@ def test_a_year_that_fails_to_load_is_not_reported_as_deleted(clean):
     base, _ = project_module.history(clean, env={})
     found = published_frozen.check(archive, project_module.Project(root=clean, base_archive=base, found=tuple(loading)))
     assert archive.year(2023) is None and loading and found == []
+
+
+def test_the_base_is_loaded_once_per_commit_not_once_per_build(clean):
+    """make serve checks the project on every rebuild: the same base commit
+    gives the same archive without exporting it again; another commit, another."""
+    page = clean / "docs/2023/measures.md"
+    page.write_text(page.read_text("utf-8") + "\n未提交的一句。\n", "utf-8")
+    first, _ = project_module.history(clean, env={})
+    again, basis = project_module.history(clean, env={})
+    assert again is first and "本次改动尚未提交" in basis
+    assert "未提交的一句" not in first.year(2023).pages["measures"].text
+    git(clean, "commit", "-q", "-am", "a later commit")
+    page.write_text(page.read_text("utf-8") + "\n又一句。\n", "utf-8")
+    later, _ = project_module.history(clean, env={})
+    assert later is not first
+    assert "未提交的一句" in later.year(2023).pages["measures"].text
