@@ -200,3 +200,37 @@ def test_a_build_stopped_before_writing_keeps_the_last_finished_one(monkeypatch,
     incremental.begin(config)
     incremental.decide(config)
     assert incremental._state.plan.full
+
+
+def test_files_whose_rule_cannot_be_replaced_mean_a_full_rebuild(monkeypatch, tmp_path):
+    """A File that refuses a new is_modified (another MkDocs): the pages
+    marked before keep MkDocs' own rule, the output folder is emptied."""
+    monkeypatch.setattr(incremental, "_state", incremental.State(dirty=True))
+
+    class Plain:
+        def __init__(self, src_uri):
+            self.src_uri, self.url, self.abs_dest_path = src_uri, src_uri[:-3] + "/", str(tmp_path / src_uri)
+
+        def is_modified(self):
+            return True
+
+    class Fixed(Plain):
+        __slots__ = ()
+
+        def __setattr__(self, name, value):
+            if name == "is_modified":
+                raise AttributeError(name)
+            super().__setattr__(name, value)
+
+    files = [Plain("2023/index.md"), Fixed("trends.md")]
+    (tmp_path / "2023").mkdir()
+    (tmp_path / "2023" / "index.md").write_text("built before", "utf-8")  # so it was marked "keep"
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "old.html").write_text("x", "utf-8")
+    incremental._state.plan = changes.decide(snapshot(), snapshot(**{"docs/trends.md": "t2"}))
+    config = types.SimpleNamespace(site_dir=str(tmp_path / "site"))
+    archive = types.SimpleNamespace(years=[])
+    incremental.apply(types.SimpleNamespace(documentation_pages=lambda: files), config, archive)
+    assert incremental._state.plan.full and "全部重建" in incremental._state.plan.reason
+    assert all(f.is_modified() for f in files)
+    assert list((tmp_path / "site").iterdir()) == []

@@ -118,10 +118,6 @@ def startup(dirty: bool) -> None:
                 logger.addFilter(_NOTICE)
 
 
-def active() -> bool:
-    return _state.dirty
-
-
 def downloads_made() -> dict | None:
     """What ``downloads.files_for`` keeps between the builds of this process
     (None for ``mkdocs build``: every file made afresh)."""
@@ -179,13 +175,17 @@ def apply(files, config, archive) -> None:
         for year in archive.years:
             earlier = archive.before(year.year)
             before[year.year] = earlier.year if earlier else None
+        marked = []
         try:
             for file in pages:
                 needed = plan.needs(file.src_uri, before) or not os.path.isfile(file.abs_dest_path)
                 file.is_modified = (lambda needed=needed: needed)
+                marked.append(file)
                 if needed:
                     _state.rebuilt.add(_page_url(file))
         except (AttributeError, TypeError):  # not the File this was written for
+            for file in marked:  # MkDocs' own rule again: after _clean, every page is built
+                del file.is_modified
             plan = _state.plan = changes.full("无法只重建部分页面（MkDocs 版本不同）：全部重建")
     if plan.full:
         _clean(pathlib.Path(config.site_dir))
