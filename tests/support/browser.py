@@ -120,11 +120,15 @@ SEARCH_READY = """([placeholder]) =>
   document.querySelector(".md-search-result__meta")?.textContent.trim() === placeholder"""
 # True once the worker has answered the query now in the box: material writes
 # the result count into the meta line in the same step as it renders the list.
+# Until the worker is ready (the index is fetched when the box first gets
+# focus) the meta line says INITIALIZING: no answer yet.
+INITIALIZING = "正在初始化搜索引擎"
 ANSWERED = """([placeholder]) => {
   const meta = document.querySelector(".md-search-result__meta");
   const query = document.querySelector("input.md-search__input").value;
-  return !!meta && (query === "") === (meta.textContent.trim() === placeholder);
-}"""
+  const text = meta ? meta.textContent.trim() : "";
+  return !!meta && text !== "%s" && (query === "") === (text === placeholder);
+}""" % INITIALIZING
 # Each result link: its URL, material's relevance score and highlighted words.
 READ_RESULTS = """(links) => links.map(link => ({
   href: link.href,
