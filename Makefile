@@ -75,9 +75,10 @@ test: python $(TEST_STAMP) browser
 	$(REPORTS) check
 	"$$VENV/bin/python" -m pytest
 
-# Synthetic archives of 5, 20 and 50 fictional years (make bench YEARS=50,200
-# for others, up to 200): build time, page weight, search index and time to
-# the first search result (tests/bench.py).
+# Synthetic archives of 5, 50 and 200 fictional years (make bench YEARS=5,20
+# for others, up to 200): build time, page weight, the search shards and the
+# first search result against the theme's lunr worker, the measures finder
+# (also on a 4× slowed CPU) (tests/bench.py).
 bench: python $(TEST_STAMP) browser
 	"$$VENV/bin/python" tests/bench.py $${YEARS:+--years "$$YEARS"}
 else

@@ -37,7 +37,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from support.browser import (
-    ANSWERED, PLACEHOLDER, RequestLog, serve, set_care_mode, wait_for_search_index,
+    ANSWERED, PLACEHOLDER, RequestLog, serve, set_care_mode,
 )
 
 SHOTS = pathlib.Path(os.environ.get("A11Y_SHOTS") or pathlib.Path(tempfile.gettempdir()) / "shots")
@@ -144,7 +144,6 @@ def test_axe_finds_no_violations_with_search_results_open(open_page, base_url, m
     page = open_page()
     page.goto(base_url + "2023/measures/", wait_until="networkidle")
     set_care_mode(page, mode == "care")
-    wait_for_search_index(page)
     page.keyboard.press("/")
     page.keyboard.insert_text("行政复议法")
     page.keyboard.press("End")
@@ -164,7 +163,6 @@ def test_axe_finds_no_violations_with_search_results_open(open_page, base_url, m
 def test_search_works_with_the_keyboard_only(open_page, base_url, key):
     page = open_page()
     page.goto(base_url + "2023/measures/", wait_until="networkidle")
-    wait_for_search_index(page)
     page.keyboard.press(key)
     search_input = page.locator("input.md-search__input")
     assert search_input.evaluate("el => el === document.activeElement"), page.evaluate(FOCUSED)

@@ -26,7 +26,7 @@ import tempfile
 import pytest
 
 from support.browser import (
-    CARE_SWITCH, IN_CARE_MODE, RequestLog, pdf_page_count, set_care_mode, wait_for_search_index,
+    CARE_SWITCH, IN_CARE_MODE, RequestLog, pdf_page_count, set_care_mode,
 )
 
 SHOTS = pathlib.Path(os.environ.get("A11Y_SHOTS") or pathlib.Path(tempfile.gettempdir()) / "shots")
@@ -277,7 +277,6 @@ def test_care_mode_text_has_at_least_7_to_1_contrast(care_page, base_url, viewpo
 def test_care_mode_search_results_are_large_and_clear(care_page, base_url):
     page = care_page()
     goto(page, base_url + "2023/measures/")
-    wait_for_search_index(page)
     page.keyboard.press("/")
     page.keyboard.insert_text("行政复议法")
     page.keyboard.press("End")

@@ -112,6 +112,42 @@ def test_summary_lines_round_trip():
     assert bench.verdict("hook_overhead_ratio_50", 2.35).endswith("FAIL")
 
 
+def test_the_growing_archives_lines_round_trip_and_a_speedup_must_reach_its_target():
+    values = {"finder_shell_kb_200": 79.04, "finder_keyword_ms_200_x4": 150.4,
+              "search_first_result_gz_kb_200": 61.26, "search_vs_lunr_speedup_200": 4.567}
+    lines = bench.format_summary(values)
+    assert lines == ["finder_shell_kb_200: 79.0", "finder_keyword_ms_200_x4: 150",
+                     "search_first_result_gz_kb_200: 61.3", "search_vs_lunr_speedup_200: 4.57"]
+    assert bench.parse_summary("\n".join(lines)) == {
+        "finder_shell_kb_200": 79.0, "finder_keyword_ms_200_x4": 150.0,
+        "search_first_result_gz_kb_200": 61.3, "search_vs_lunr_speedup_200": 4.57}
+    assert bench.verdict("search_vs_lunr_speedup_200", 4.57) == "≥ 3×: PASS"
+    assert bench.verdict("search_vs_lunr_speedup_200", 2.9) == "≥ 3×: FAIL"
+    assert bench.verdict("finder_keyword_ms_200_x4", 201) == "≤ 200 ms: FAIL"
+    assert bench.figure_name("finder_keyword_ms_200_x4") == "finder_keyword_ms"
+
+
+def test_figures_of_before_are_at_fifty_years_and_the_growing_ones_at_two_hundred():
+    def result(n):
+        return {"n": n, "ratio": [1.1], "page_part_median": 100 + n, "index_gz": 1024 * n,
+                "check": [n / 100], "search": [{"total": 100 + n, "after_focus": n}],
+                "lunr": [{"total": 1000 + n, "after_focus": 4 * n}],
+                "finder_page": 1024 * n, "finder_x4": [{"keystroke": n}],
+                "focus": [{"bytes": {"gz": 1024 * n}}], "rebuild_ratio": n / 1000}
+    values = bench.summary([result(5), result(50), result(200)])
+    assert values == {
+        "hook_overhead_ratio_50": 1.1, "page_weight_ratio_50_vs_5": 150 / 105,
+        "search_index_gz_kb_50": 50, "check_seconds_50": 0.5, "search_first_result_ms_50": 150,
+        "finder_shell_kb_200": 200, "finder_keyword_ms_200_x4": 200,
+        "search_first_result_gz_kb_200": 200, "search_vs_lunr_speedup_200": 4.0,
+        "rebuild_after_save_ratio_50": 0.05}
+    # Smaller runs name their figures by the sizes measured.
+    assert set(bench.summary([result(3), result(7)])) == {
+        "hook_overhead_ratio_7", "page_weight_ratio_7_vs_3", "search_index_gz_kb_7", "check_seconds_7",
+        "search_first_result_ms_7", "finder_shell_kb_7", "finder_keyword_ms_7_x4",
+        "search_first_result_gz_kb_7", "search_vs_lunr_speedup_7", "rebuild_after_save_ratio_7"}
+
+
 def test_a_figure_is_replaced_where_it_stands_not_inside_a_year():
     quote = "1927年以来共开展检查27次"
     text = f"据统计，{quote}。"

@@ -133,11 +133,26 @@ def test_the_care_mode_script_blocks_in_the_head_of_every_page(site):
         assert "accessibility.js" not in body, page
 
 
+def test_the_search_gate_runs_just_before_the_theme_bundle_and_not_in_head(site):
+    """search-gate.js must run before the bundle starts the search worker, and
+    must not hold back the drawing of the page (reading.css's test holds
+    every script but accessibility.js)."""
+    pages = [p for p in site.rglob("*.html") if "assets/javascripts/bundle." in p.read_text("utf-8")]
+    assert len(pages) == len(list(site.rglob("*.html"))) > 10
+    for page in pages:
+        html = page.read_text("utf-8")
+        head, body = html.split("</head>", 1)
+        assert "search-gate.js" not in head, page
+        gate = re.findall(r'<script src="[^"]*assets/javascripts/(search-gate\.js|bundle\.[0-9a-f]+\.min\.js)"', body)
+        assert gate[:2] == ["search-gate.js", gate[1]] and gate[1].startswith("bundle."), (page, gate)
+
+
 # --- Search index ---------------------------------------------------------------
 
 def search_index(site):
-    import json
-    return json.loads((site / "search/search_index.json").read_text("utf-8"))
+    """The whole index, its shards put together (``reports.search.index.load``)."""
+    from reports.search import index
+    return index.load(site)
 
 
 def test_search_results_name_the_year_of_year_pages(site):
@@ -154,9 +169,9 @@ def test_one_page_report_and_navigation_chrome_stay_out_of_the_index(site):
 
 
 def test_search_index_is_written_as_utf8_not_escapes(site):
-    raw = (site / "search/search_index.json").read_bytes()
+    raw = b"".join(p.read_bytes() for p in sorted((site / "search/shards").glob("*.json")))
     assert "行政复议法".encode("utf-8") in raw.replace("\u200b".encode("utf-8"), b"")
-    assert b"\\u" not in raw.split(b'"docs"')[1]
+    assert b"\\u" not in raw
 
 
 def test_catalogue_names_are_single_search_terms(site):

@@ -120,11 +120,15 @@ SEARCH_READY = """([placeholder]) =>
   document.querySelector(".md-search-result__meta")?.textContent.trim() === placeholder"""
 # True once the worker has answered the query now in the box: material writes
 # the result count into the meta line in the same step as it renders the list.
+# Until the worker is ready (the index is fetched when the box first gets
+# focus) the meta line says INITIALIZING: no answer yet.
+INITIALIZING = "正在初始化搜索引擎"
 ANSWERED = """([placeholder]) => {
   const meta = document.querySelector(".md-search-result__meta");
   const query = document.querySelector("input.md-search__input").value;
-  return !!meta && (query === "") === (meta.textContent.trim() === placeholder);
-}"""
+  const text = meta ? meta.textContent.trim() : "";
+  return !!meta && text !== "%s" && (query === "") === (text === placeholder);
+}""" % INITIALIZING
 # Each result link: its URL, material's relevance score and highlighted words.
 READ_RESULTS = """(links) => links.map(link => ({
   href: link.href,
@@ -168,7 +172,11 @@ class Results:
 
 
 def wait_for_search_index(page) -> None:
-    """Wait until the search worker has fetched and loaded the index."""
+    """Turn to the search box, as a reader does before the index is fetched
+    (search-gate.js), and wait until the search worker has loaded it.  (A
+    test that opens search with a key needs no call: the key starts the
+    fetch, and the answer waited for comes after it.)"""
+    page.locator(SEARCH_INPUT).focus()
     page.wait_for_function(SEARCH_READY, arg=[PLACEHOLDER])
 
 
@@ -217,6 +225,9 @@ class SearchBox:
 # query.  The worker is created from a URL of the served site, as the theme
 # creates it, and the index is handed over as the theme hands it over.
 ASK_WORKER = """async ([url, index, queries]) => {
+  // The page holds the index's setup until the reader turns to search
+  // (search-gate.js): turn to it.
+  document.querySelector("input.md-search__input").focus();
   const worker = new Worker(url);
   const next = () => new Promise((resolve, reject) => {
     worker.onmessage = event => resolve(event.data);
@@ -229,7 +240,10 @@ ASK_WORKER = """async ([url, index, queries]) => {
   for (const query of queries) {
     answer = next();
     worker.postMessage({type: 2, data: query});
-    const message = await answer;
+    let message = await answer;
+    // A sharded index answers from the shards in so far ("partial"), then
+    // again once every shard is in: the last answer is the one compared.
+    while (message.type === 3 && message.data.partial) message = await (answer = next());
     if (message.type !== 3) throw new Error("no RESULT");
     results.push(message.data);
   }

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import html
-import json
 import pathlib
 import re
 import shutil
@@ -137,7 +136,12 @@ def figures(scores) -> dict:
 
 
 def index_of(site: pathlib.Path) -> dict:
-    return json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    """The whole index of a built site, handed to the worker in its SETUP: the
+    worker may run on another site's server than the one whose index it is,
+    where it could not fetch the shards (that the shards give the same
+    answers is tested in tests/browser/test_search_shards.py)."""
+    from reports.search import index
+    return index.load(site)
 
 
 def ask(page, worker_url: str, sites: dict, queries) -> list[Score]:

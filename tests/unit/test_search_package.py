@@ -47,15 +47,20 @@ def test_only_page_entries_of_year_pages_get_the_year_and_only_once():
     assert index.retitle({}) == {}
 
 
-def test_rewrite_writes_utf8_and_leaves_a_site_without_search_alone(tmp_path):
+def test_rewrite_writes_utf8_shards_and_leaves_a_site_without_search_alone(tmp_path):
     index.rewrite(tmp_path)  # no index: nothing to do, no error
     assert not (tmp_path / index.INDEX).exists()
     (tmp_path / index.INDEX).parent.mkdir()
     (tmp_path / index.INDEX).write_text(json.dumps(
         {"config": {}, "docs": [{"location": "2023/", "title": "报告", "text": "法治"}]}), "utf-8")
     index.rewrite(tmp_path)
-    raw = (tmp_path / index.INDEX).read_text("utf-8")
-    assert raw == '{"config":{},"docs":[{"location":"2023/","title":"2023\u200b年度 · 报告","text":"法治"}]}'
+    manifest = json.loads((tmp_path / index.INDEX).read_text("utf-8"))
+    assert manifest["docs"] == []
+    [file] = manifest["config"]["shards"]["files"]
+    raw = (tmp_path / file["url"]).read_text("utf-8")
+    assert raw == '{"at":[[0,1]],"docs":[{"location":"2023/","title":"2023\u200b年度 · 报告","text":"法治"}]}'
+    assert index.load(tmp_path) == {"config": {}, "docs": [
+        {"location": "2023/", "title": "2023\u200b年度 · 报告", "text": "法治"}]}
 
 
 def test_the_worker_version_is_its_content_hash_and_a_missing_worker_stops_the_build(tmp_path):

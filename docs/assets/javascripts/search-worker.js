@@ -85,26 +85,176 @@ const ESCAPED = {
 /* What stands between entries and where tags were: no query unit has it. */
 const BREAK = "\n"
 
+/* The index over the entries in so far; with a sharded index (the build's,
+   see below) it is made again as shards arrive. */
 let index = null
+let shards = null
 
 addEventListener("message", event => {
-  postMessage(handle(event.data))
+  const reply = handle(event.data)
+  if (reply)
+    postMessage(reply)
 })
 
 function handle(message) {
   switch (message.type) {
     case SETUP:
+      if (message.data.config && message.data.config.shards) {
+        shards = shards || new Shards(message.data)
+        return null
+      }
       index = new Index(message.data)
       return {type: READY}
     case QUERY:
-      try {
-        return {type: RESULT, data: index.search(String(message.data || ""))}
-      } catch (error) {
-        console.warn("search failed:", error)
-        return {type: RESULT, data: {items: []}}
-      }
+      if (shards)
+        return shards.query(String(message.data || ""))
+      return answer(String(message.data || ""))
     default:
       throw new TypeError("Invalid message type")
+  }
+}
+
+function answer(query, partial) {
+  try {
+    const data = index.search(query)
+    if (partial)
+      data.partial = true
+    return {type: RESULT, data}
+  } catch (error) {
+    console.warn("search failed:", error)
+    return {type: RESULT, data: {items: []}}
+  }
+}
+
+/*
+ * A sharded index (hooks/reports/search/shards.py): the SETUP the theme sends
+ * has the index's config with a list of shard files and no entries.  The
+ * theme sends it as soon as the reader turns to the search box (the page's
+ * search-gate.js holds it until then), so nothing is fetched for readers who
+ * never search.
+ *
+ * The first shards (the pages of no year and the newest years) are fetched
+ * before READY.  The older years follow once the first answer is out (or
+ * when the reader has typed nothing for a second), a few files at a time,
+ * so that they never compete with the first answer.  Each answer before the
+ * last shard is in says so ("partial": the theme ignores the key), and the
+ * latest query is answered again as more arrive.  Once all are in, every
+ * entry stands where it stood in the whole index (a shard lists its
+ * positions, "at"), so the answers are those of the whole index, entry for
+ * entry.
+ */
+const PARALLEL = 3
+const REANSWER_MS = 400
+/* After the first answer, or this long after READY without a query. */
+const REST_AFTER_ANSWER_MS = 100
+const REST_IDLE_MS = 1000
+
+class Shards {
+
+  constructor({config}) {
+    const spec = config.shards
+    this.config = Object.assign({}, config)
+    delete this.config.shards
+    this.files = spec.files
+    this.first = spec.first
+    this.root = new URL(spec.root, self.location.href)
+    this.docs = new Array(spec.count)
+    this.fresh = false
+    this.ready = false
+    this.complete = false
+    this.latest = null
+    this.timer = null
+    this.rest = null
+    this.load()
+  }
+
+  async load() {
+    await Promise.all(this.files.slice(0, this.first).map(file => this.fetch(file)))
+    this.ready = true
+    this.complete = this.first >= this.files.length
+    postMessage({type: READY})
+    if (this.latest !== null)
+      postMessage(this.query(this.latest))
+    if (!this.complete)
+      this.later(REST_IDLE_MS)
+  }
+
+  /* Fetch the other shards in ``ms`` (or sooner, if asked sooner). */
+  later(ms) {
+    if (this.rest === null)
+      this.rest = {timer: null, at: Infinity, started: false}
+    const rest = this.rest
+    if (rest.started || performance.now() + ms >= rest.at)
+      return
+    clearTimeout(rest.timer)
+    rest.at = performance.now() + ms
+    rest.timer = setTimeout(() => this.loadRest(), ms)
+  }
+
+  async loadRest() {
+    this.rest.started = true
+    const files = this.files
+    let next = this.first
+    const fetcher = async () => {
+      while (next < files.length) {
+        await this.fetch(files[next++])
+        this.arrived()
+      }
+    }
+    await Promise.all(Array.from({length: PARALLEL}, fetcher))
+    clearTimeout(this.timer)
+    this.complete = true
+    this.fresh = true
+    if (this.latest)
+      postMessage(this.query(this.latest))
+  }
+
+  /* One shard's entries put where they stood in the whole index.  A shard
+     that cannot be fetched is left out (and said so in the console): the
+     reader still gets the answers of the others. */
+  async fetch(file) {
+    try {
+      const url = new URL(file.url, this.root)
+      if (url.origin !== self.location.origin)
+        throw new Error("not this site")
+      const response = await fetch(url)
+      if (!response.ok)
+        throw new Error(`HTTP ${response.status}`)
+      const {at, docs} = await response.json()
+      let i = 0
+      for (const [start, length] of at)
+        for (let p = start; p < start + length; p++)
+          this.docs[p] = docs[i++]
+      this.fresh = true
+    } catch (error) {
+      console.warn("search shard not loaded:", file.url, error)
+    }
+  }
+
+  /* More entries are in: the latest query is answered again, at most every
+     REANSWER_MS, so the result list grows without flickering on every file. */
+  arrived() {
+    if (!this.latest || this.timer !== null)
+      return
+    this.timer = setTimeout(() => {
+      this.timer = null
+      if (!this.complete && this.latest)
+        postMessage(this.query(this.latest))
+    }, REANSWER_MS)
+  }
+
+  query(text) {
+    this.latest = text
+    if (!this.ready)
+      return null
+    if (this.fresh) {
+      index = new Index({config: this.config, docs: this.docs.filter(Boolean)})
+      this.fresh = false
+    }
+    const reply = answer(text, !this.complete)
+    if (text && !this.complete)
+      this.later(REST_AFTER_ANSWER_MS)
+    return reply
   }
 }
 

@@ -15,8 +15,10 @@ carries only the text as published, and the worker gives nothing back with
 a word break in it.
 
 The index format (``{"config": …, "docs": [{"location", "title", "text"}]}``)
-is mkdocs-material's; this module and the search worker are the only code
-that depends on it.
+is mkdocs-material's; this module, ``shards`` and the search worker are the
+only code that depends on it.  The file the theme fetches on every page load
+is then only a manifest of the shards (``shards``): readers who do not search
+download a few hundred bytes, not the archive.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import json
 import pathlib
 
 from reports.model import pages
+from reports.search import shards, worker
 
 INDEX = pathlib.Path("search") / "search_index.json"
 
@@ -40,10 +43,28 @@ def retitle(index: dict) -> dict:
     return index
 
 
-def rewrite(site_dir) -> None:
-    """Retitle the index in the built site ``site_dir`` and write it as UTF-8."""
-    path = pathlib.Path(site_dir) / INDEX
+#: From the worker's address to the site's root, where the shard paths start.
+WORKER_TO_ROOT = "../" * worker.WORKER.count("/")
+
+
+def rewrite(site_dir, shard_bytes: int = shards.SHARD_BYTES) -> None:
+    """Retitle the index in the built site ``site_dir`` and write it as UTF-8
+    shards, with the manifest in its place."""
+    site = pathlib.Path(site_dir)
+    path = site / INDEX
     if not path.exists():  # search disabled
         return
     index = retitle(json.loads(path.read_text("utf-8")))
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    cut = shards.cut(index.get("docs", []), shard_bytes)
+    for shard in cut:
+        target = site / shard.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(shard.content)
+    path.write_bytes(shards.dumps(shards.manifest(index, cut, WORKER_TO_ROOT)))
+
+
+def load(site_dir) -> dict:
+    """The whole index of a built site, its shards put together again."""
+    site = pathlib.Path(site_dir)
+    return shards.assemble(json.loads((site / INDEX).read_text("utf-8")),
+                           lambda p: (site / p).read_bytes())
