@@ -61,6 +61,13 @@ def test_rewrite_writes_utf8_shards_and_leaves_a_site_without_search_alone(tmp_p
     assert raw == '{"at":[[0,1]],"docs":[{"location":"2023/","title":"2023\u200b年度 · 报告","text":"法治"}]}'
     assert index.load(tmp_path) == {"config": {}, "docs": [
         {"location": "2023/", "title": "2023\u200b年度 · 报告", "text": "法治"}]}
+    # Built again into the same folder (make serve) with other text: only
+    # the new build's shards are left.
+    (tmp_path / index.INDEX).write_text(json.dumps(
+        {"config": {}, "docs": [{"location": "2023/", "title": "报告", "text": "依法"}]}), "utf-8")
+    index.rewrite(tmp_path)
+    [file] = json.loads((tmp_path / index.INDEX).read_text("utf-8"))["config"]["shards"]["files"]
+    assert [p.name for p in (tmp_path / "search" / "shards").iterdir()] == [file["url"].rsplit("/", 1)[1]]
 
 
 def test_the_worker_version_is_its_content_hash_and_a_missing_worker_stops_the_build(tmp_path):

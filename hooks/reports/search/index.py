@@ -56,10 +56,15 @@ def rewrite(site_dir, shard_bytes: int = shards.SHARD_BYTES) -> None:
         return
     index = retitle(json.loads(path.read_text("utf-8")))
     cut = shards.cut(index.get("docs", []), shard_bytes)
+    folder = site / shards.FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
     for shard in cut:
-        target = site / shard.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(shard.content)
+        (site / shard.path).write_bytes(shard.content)
+    # make serve rebuilds into the same folder: the shards of earlier builds go.
+    current = {site / shard.path for shard in cut}
+    for old in folder.glob("*.json"):
+        if old not in current:
+            old.unlink()
     path.write_bytes(shards.dumps(shards.manifest(index, cut, WORKER_TO_ROOT)))
 
 
