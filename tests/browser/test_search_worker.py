@@ -87,6 +87,18 @@ def test_a_query_is_cut_at_the_words_of_the_index(ask):
     assert matched(figure) == ["2091/measures/#s1-2"]
 
 
+def test_of_equal_scores_the_newer_years_entry_comes_first(ask):
+    """The same sentence in three years' reports scores the same: the reader
+    of the archive gets the newest first, not the theme's (oldest-first) order."""
+    same = ("行政", "执法", "监督", "机制", "还", "不够", "健全")
+    docs = [doc(f"{year}/shortcomings/", "二、存在的不足") for year in (2089, 2091, 2090)]
+    docs += [doc(f"{year}/shortcomings/#s2-1", "（一）监督", *same) for year in (2089, 2091, 2090)]
+    (result,) = ask("监督机制", docs=[docs[0], docs[3], docs[1], docs[4], docs[2], docs[5]])
+    assert matched(result)[:3] == ["2091/shortcomings/#s2-1", "2090/shortcomings/#s2-1",
+                                   "2089/shortcomings/#s2-1"]
+    assert len({item["score"] for item in flat(result) if "#" in item["location"]}) == 1
+
+
 def test_characters_indexed_as_separate_words_are_found_together(ask):
     # 27项 is indexed as 27 + 项; 7项 is inside no word, and is found in the
     # text with the word breaks taken out, and marked without them.

@@ -41,7 +41,8 @@
  *  - A year (2023, 2023年, 2023年度) keeps to that year's report: it matches
  *    the entries under 2023/ as well as the text that names it.
  *  - Scores are BM25 per field, weighted by the field boosts of the index
- *    (title over text), then grouped by page as the theme expects.
+ *    (title over text), then grouped by page as the theme expects.  Of
+ *    entries with equal scores, the newer year's come first.
  *  - Nothing shown keeps the word breaks: titles, teasers, highlights and
  *    tags are given back without U+200B and the other invisible characters,
  *    so that text copied from a result is the text of the report.
@@ -323,6 +324,11 @@ class Index {
       return is
     }
     this.parents = parents(docs)
+    /* The year of each entry's report, 0 for the pages of no year. */
+    this.years = Int16Array.from(docs, doc => {
+      const year = /^(\d{4})\//.exec(doc.location)
+      return year ? +year[1] : 0
+    })
     const fields = config.fields || {title: {boost: 1000}, text: {}}
     this.fields = Object.keys(fields).map(name => {
       const joined = []
@@ -477,7 +483,10 @@ class Index {
       const boost = +!this.parents.has(d) + best / wanted.length
       items.push({d, score: total[d] * (1 + boost * boost) * (doc.boost || 1), terms})
     }
-    items.sort((a, b) => b.score - a.score || a.d - b.d)
+    /* Equal scores (the same sentence in several years' reports): the newer
+       year first, as a reader of the archive looks for the latest; then the
+       theme's order. */
+    items.sort((a, b) => b.score - a.score || this.years[b.d] - this.years[a.d] || a.d - b.d)
 
     const pattern = highlighter(wanted.filter(unit => items.some(item => item.terms[unit])))
     const groups = new Map()
