@@ -18,6 +18,8 @@ import time
 import pytest
 
 import bench
+from reports.search import index as search_index
+from reports.search import shards
 from support import serving
 from support.project import mkdocs_build
 from support.repository import ROOT
@@ -31,13 +33,18 @@ def project(tmp_path_factory):
     return bench.synthesize(tmp_path_factory.mktemp("serve") / "project", 3, seed=3)
 
 
+def served_index(server) -> dict:
+    """The whole search index as the server serves it: the manifest and its shards."""
+    return shards.assemble(json.loads(server.get(search_index.INDEX.as_posix())),
+                           lambda path: server.get(path).encode("utf-8"))
+
+
 def index_pages(server) -> set:
-    docs = json.loads(server.get("search/search_index.json"))["docs"]
-    return {doc["location"].split("#")[0] for doc in docs}
+    return {doc["location"].split("#")[0] for doc in served_index(server)["docs"]}
 
 
 def index_text(server) -> str:
-    return server.get("search/search_index.json").replace(BREAK, "")
+    return json.dumps(served_index(server), ensure_ascii=False).replace(BREAK, "")
 
 
 def test_the_makefile_serves_as_the_tests_and_the_bench_do():
