@@ -164,8 +164,10 @@ class Shards {
     this.ready = false
     this.complete = false
     this.latest = null
-    this.timer = null
-    this.rest = null
+    /* When the older shards are to be fetched, and the timer of the next
+       answer to the latest query while they arrive. */
+    this.rest = {timer: null, at: Infinity, started: false}
+    this.reanswer = null
     this.load()
   }
 
@@ -182,8 +184,6 @@ class Shards {
 
   /* Fetch the other shards in ``ms`` (or sooner, if asked sooner). */
   later(ms) {
-    if (this.rest === null)
-      this.rest = {timer: null, at: Infinity, started: false}
     const rest = this.rest
     if (rest.started || performance.now() + ms >= rest.at)
       return
@@ -203,7 +203,7 @@ class Shards {
       }
     }
     await Promise.all(Array.from({length: PARALLEL}, fetcher))
-    clearTimeout(this.timer)
+    clearTimeout(this.reanswer)
     this.complete = true
     this.fresh = true
     if (this.latest)
@@ -235,10 +235,10 @@ class Shards {
   /* More entries are in: the latest query is answered again, at most every
      REANSWER_MS, so the result list grows without flickering on every file. */
   arrived() {
-    if (!this.latest || this.timer !== null)
+    if (!this.latest || this.reanswer !== null)
       return
-    this.timer = setTimeout(() => {
-      this.timer = null
+    this.reanswer = setTimeout(() => {
+      this.reanswer = null
       if (!this.complete && this.latest)
         postMessage(this.query(this.latest))
     }, REANSWER_MS)

@@ -31,6 +31,7 @@ build of the same input (the build is reproducible).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 
@@ -53,8 +54,10 @@ class Shard:
     positions: tuple
     content: bytes
 
-    @property
+    @functools.cached_property
     def path(self) -> str:
+        """Named by the content's hash (worked out once: the build asks for
+        it to write the file, to keep it and in the manifest)."""
         digest = hashlib.sha256(self.content).hexdigest()[:10]
         name = "site" if not self.years else (
             str(self.years[0]) if len(self.years) == 1 else f"{self.years[0]}-{self.years[-1]}")
